@@ -1,0 +1,107 @@
+#!/usr/bin/env node
+// A small static server for the production build: SPA fallback for deep links, byte ranges
+// (the offline basemap is read with Range requests), and cache headers that keep updates safe.
+// Used by `npm start` and by the end-to-end tests. No dependencies.
+import { createServer } from 'node:http'
+import { createReadStream, statSync, existsSync } from 'node:fs'
+import { extname, join, normalize, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+  '.pmtiles': 'application/octet-stream',
+  '.pbf': 'application/x-protobuf',
+  '.woff2': 'font/woff2',
+}
+
+function cacheControl(path) {
+  if (path.startsWith('/assets/')) return 'public, max-age=31536000, immutable'
+  if (path === '/sw.js' || path.endsWith('.webmanifest') || path.endsWith('.html') || path.startsWith('/data/')) return 'no-cache'
+  return 'public, max-age=3600'
+}
+
+/**
+ * @param {{ root: string, port?: number, host?: string, onRequest?: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => boolean | void }} opts
+ * `onRequest` may answer a request itself (return true): tests use it to fail or delay responses.
+ */
+export function startServer({ root, port = 0, host = '127.0.0.1', onRequest } = {}) {
+  const state = { root: resolve(root) }
+  const server = createServer((req, res) => {
+    if (onRequest && onRequest(req, res)) return
+    const url = new URL(req.url ?? '/', 'http://x')
+    let path = decodeURIComponent(url.pathname)
+    let file = normalize(join(state.root, path))
+    if (!file.startsWith(state.root)) {
+      res.writeHead(403).end()
+      return
+    }
+    let isFile = existsSync(file) && statSync(file).isFile()
+    if (!isFile && !extname(path)) {
+      // Deep link to a client route: serve the app shell.
+      path = '/index.html'
+      file = join(state.root, 'index.html')
+      isFile = existsSync(file)
+    }
+    if (!isFile) {
+      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found')
+      return
+    }
+    const size = statSync(file).size
+    const headers = {
+      'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'Cache-Control': cacheControl(path),
+      'Accept-Ranges': 'bytes',
+      'X-Content-Type-Options': 'nosniff',
+    }
+    const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? '')
+    if (range && (range[1] || range[2])) {
+      let start = range[1] ? Number(range[1]) : size - Number(range[2])
+      let end = range[1] && range[2] ? Number(range[2]) : size - 1
+      start = Math.max(0, start)
+      end = Math.min(end, size - 1)
+      if (start > end) {
+        res.writeHead(416, { 'Content-Range': `bytes */${size}` }).end()
+        return
+      }
+      res.writeHead(206, { ...headers, 'Content-Range': `bytes ${start}-${end}/${size}`, 'Content-Length': end - start + 1 })
+      if (req.method === 'HEAD') res.end()
+      else createReadStream(file, { start, end }).pipe(res)
+      return
+    }
+    res.writeHead(200, { ...headers, 'Content-Length': size })
+    if (req.method === 'HEAD') res.end()
+    else createReadStream(file).pipe(res)
+  })
+  return new Promise((ok, fail) => {
+    server.once('error', fail)
+    server.listen(port, host, () => {
+      const addr = server.address()
+      const url = `http://${host}:${typeof addr === 'object' && addr ? addr.port : port}`
+      ok({
+        url,
+        server,
+        /** Serve another build at the same origin (update tests). */
+        setRoot: (dir) => (state.root = resolve(dir)),
+        close: () => new Promise((done) => { server.closeAllConnections?.(); server.close(() => done(undefined)) }),
+      })
+    })
+  })
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const root = process.argv[2] ?? 'dist'
+  const port = Number(process.env.PORT ?? 4173)
+  const host = process.env.HOST ?? '127.0.0.1'
+  const { url } = await startServer({ root, port, host })
+  console.log(`Qingdao SCO Guide (production build with service worker) at ${url}/`)
+}

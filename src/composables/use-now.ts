@@ -1,0 +1,9 @@
+import { onScopeDispose, ref } from 'vue'
+
+/** The current time, refreshed every `intervalMs`; tests fix it with a fake clock. */
+export function useNow(intervalMs = 30_000) {
+  const now = ref(Date.now())
+  const timer = setInterval(() => (now.value = Date.now()), intervalMs)
+  onScopeDispose(() => clearInterval(timer))
+  return now
+}

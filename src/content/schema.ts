@@ -1,0 +1,212 @@
+// The content contract. Validated at build time (a bad file fails the build and the tests)
+// and at run time (a downloaded update that fails is rejected, the last good copy stays).
+import * as v from 'valibot'
+
+export const LOCALES = ['zh', 'ru', 'en'] as const
+export type Locale = (typeof LOCALES)[number]
+
+/** Bounding box of the Qingdao municipality with a margin: anything outside is a typo or a datum slip. */
+export const QINGDAO_BOUNDS = { south: 35.5, north: 37.2, west: 119.5, east: 121.2 } as const
+
+const nonEmpty = v.pipe(v.string('must be text'), v.trim(), v.minLength(1, 'must not be empty'))
+
+export const L10nSchema = v.strictObject(
+  { zh: nonEmpty, ru: nonEmpty, en: nonEmpty },
+  (issue) => `unexpected language key ${String(issue.input)}`,
+)
+export type L10n = v.InferOutput<typeof L10nSchema>
+
+const IdSchema = v.pipe(v.string(), v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'invalid id (kebab-case ASCII)'))
+
+const SourceSchema = v.strictObject({
+  label: nonEmpty,
+  url: v.optional(v.pipe(v.string(), v.url('invalid url'))),
+})
+
+const Latitude = v.pipe(
+  v.number('must be a number'),
+  v.minValue(QINGDAO_BOUNDS.south, 'latitude outside the Qingdao region'),
+  v.maxValue(QINGDAO_BOUNDS.north, 'latitude outside the Qingdao region'),
+)
+const Longitude = v.pipe(
+  v.number('must be a number'),
+  v.minValue(QINGDAO_BOUNDS.west, 'longitude outside the Qingdao region'),
+  v.maxValue(QINGDAO_BOUNDS.east, 'longitude outside the Qingdao region'),
+)
+
+export const LocationSchema = v.variant('precision', [
+  v.strictObject({ lat: Latitude, lon: Longitude, precision: v.literal('exact') }),
+  v.strictObject({
+    lat: Latitude,
+    lon: Longitude,
+    precision: v.picklist(['approx', 'area']),
+    radius: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(20000)),
+    basis: L10nSchema,
+  }),
+], 'invalid precision (exact, approx or area)')
+export type GeoLocation = v.InferOutput<typeof LocationSchema>
+
+const Confidence = v.picklist(['high', 'medium', 'low'], 'invalid confidence (high, medium, low)')
+
+export const VENUE_CATEGORIES = ['sco-venue', 'sight', 'transport', 'hotel', 'park', 'service', 'business', 'festival-site'] as const
+export const EVENT_CATEGORIES = ['summit', 'forum', 'expo', 'festival', 'culture', 'tourism', 'ceremony'] as const
+export const SERVICE_CATEGORIES = ['fx', 'sim', 'atm', 'payment-help', 'tourist-info', 'helpline', 'government', 'hospital', 'transport'] as const
+export const SIM_OPERATORS = ['china-mobile', 'china-unicom', 'china-telecom', 'esim'] as const
+/** Currencies the guide knows how to name and convert; anything else is a content error. */
+export const CURRENCIES = ['CNY', 'RUB', 'KZT', 'UZS', 'KGS', 'TJS', 'PKR', 'INR', 'BYN', 'USD', 'EUR', 'GBP', 'JPY', 'KRW', 'HKD'] as const
+
+export const VenueSchema = v.strictObject({
+  id: IdSchema,
+  category: v.picklist(VENUE_CATEGORIES, 'invalid category'),
+  name: L10nSchema,
+  nameNote: v.nullable(L10nSchema),
+  address: v.nullable(L10nSchema),
+  location: v.nullable(LocationSchema),
+  hours: v.nullable(nonEmpty),
+  hoursNote: v.nullable(L10nSchema),
+  description: L10nSchema,
+  confidence: Confidence,
+  sources: v.pipe(v.array(SourceSchema), v.minLength(1, 'at least one source')),
+})
+export type Venue = v.InferOutput<typeof VenueSchema>
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
+const ISO_DATETIME_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:\d{2})$/
+
+function isRealDate(s: string): boolean {
+  const d = new Date(s.length === 10 ? `${s}T00:00:00Z` : s)
+  if (Number.isNaN(d.getTime())) return false
+  if (s.length === 10) return d.toISOString().slice(0, 10) === s
+  return true
+}
+
+const DateOrDateTime = v.pipe(
+  v.string('invalid datetime'),
+  v.check((s) => (ISO_DATE.test(s) || ISO_DATETIME_OFFSET.test(s)) && isRealDate(s), 'invalid datetime'),
+)
+
+export const EventSchema = v.pipe(
+  v.strictObject({
+    id: IdSchema,
+    category: v.picklist(EVENT_CATEGORIES, 'invalid category'),
+    title: L10nSchema,
+    allDay: v.boolean(),
+    start: DateOrDateTime,
+    end: DateOrDateTime,
+    timeZone: v.literal('Asia/Shanghai', 'time zone must be Asia/Shanghai'),
+    venueId: v.nullable(IdSchema),
+    venueNote: v.nullable(L10nSchema),
+    description: L10nSchema,
+    organiser: v.nullable(L10nSchema),
+    confidence: Confidence,
+    sources: v.pipe(v.array(SourceSchema), v.minLength(1, 'at least one source')),
+  }),
+  v.forward(
+    v.check(
+      (e) => (e.allDay ? ISO_DATE.test(e.start) : ISO_DATETIME_OFFSET.test(e.start)),
+      'invalid datetime: all-day events take a date, timed events a datetime with its UTC offset',
+    ),
+    ['start'],
+  ),
+  v.forward(
+    v.check(
+      (e) => (e.allDay ? ISO_DATE.test(e.end) && e.end >= e.start : ISO_DATETIME_OFFSET.test(e.end) && Date.parse(e.end) >= Date.parse(e.start)),
+      'invalid datetime: end must be of the same kind as start and not before it',
+    ),
+    ['end'],
+  ),
+)
+export type ScheduleEvent = v.InferOutput<typeof EventSchema>
+
+export const ServiceSchema = v.strictObject({
+  id: IdSchema,
+  categories: v.pipe(v.array(v.picklist(SERVICE_CATEGORIES, 'invalid category')), v.minLength(1, 'at least one category')),
+  name: L10nSchema,
+  address: v.nullable(L10nSchema),
+  venueId: v.nullable(IdSchema),
+  location: v.nullable(LocationSchema),
+  phone: v.nullable(nonEmpty),
+  openingHours: v.nullable(nonEmpty),
+  hoursNote: v.nullable(L10nSchema),
+  offers: v.strictObject({
+    currencies: v.array(v.picklist(CURRENCIES, 'unknown currency code')),
+    simOperators: v.array(v.picklist(SIM_OPERATORS, 'unknown SIM operator')),
+    documents: v.nullable(L10nSchema),
+  }),
+  description: L10nSchema,
+  confidence: Confidence,
+  verification: L10nSchema,
+  checked: v.pipe(v.string(), v.regex(/^\d{4}-\d{2}$/, 'invalid month (YYYY-MM)')),
+  sources: v.pipe(v.array(SourceSchema), v.minLength(1, 'at least one source')),
+})
+export type ServicePoint = v.InferOutput<typeof ServiceSchema>
+
+export const MetaSchema = v.strictObject({
+  version: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  asOf: v.pipe(v.string(), v.regex(ISO_DATE, 'invalid date'), v.check(isRealDate, 'invalid date')),
+  title: L10nSchema,
+  /** Added by the build: changes whenever any byte of the content does. */
+  hash: v.optional(v.pipe(v.string(), v.regex(/^[0-9a-f]{6,64}$/, 'invalid hash'))),
+})
+
+type Issue = { path: (string | number)[]; message: string }
+
+/** Cross-references the schema of one item cannot see: unique ids, existing venues. */
+function crossIssues(c: { venues: Venue[]; events: ScheduleEvent[]; services: ServicePoint[] }): Issue[] {
+  const issues: Issue[] = []
+  const seen = new Map<string, string>()
+  const note = (kind: 'venues' | 'events' | 'services', items: { id: string }[]) =>
+    items.forEach((item, i) => {
+      const where = `${kind}[${i}]`
+      const first = seen.get(item.id)
+      if (first) issues.push({ path: [kind, i, 'id'], message: `duplicate id "${item.id}" (also ${first})` })
+      else seen.set(item.id, where)
+    })
+  note('venues', c.venues)
+  note('events', c.events)
+  note('services', c.services)
+  const venueIds = new Set(c.venues.map((x) => x.id))
+  c.events.forEach((e, i) => {
+    if (e.venueId !== null && !venueIds.has(e.venueId)) issues.push({ path: ['events', i, 'venueId'], message: `unknown venue "${e.venueId}"` })
+  })
+  c.services.forEach((s, i) => {
+    if (s.venueId !== null && !venueIds.has(s.venueId)) issues.push({ path: ['services', i, 'venueId'], message: `unknown venue "${s.venueId}"` })
+  })
+  return issues
+}
+
+export const ContentSchema = v.pipe(
+  v.strictObject({
+    meta: MetaSchema,
+    venues: v.array(VenueSchema),
+    events: v.array(EventSchema),
+    services: v.array(ServiceSchema),
+  }),
+  v.rawCheck(({ dataset, addIssue }) => {
+    if (!dataset.typed) return
+    for (const issue of crossIssues(dataset.value)) {
+      addIssue({
+        message: issue.message,
+        path: issue.path.map((key) => ({ type: 'object', origin: 'value', input: {}, key, value: undefined })) as [v.IssuePathItem, ...v.IssuePathItem[]],
+      })
+    }
+  }),
+)
+export type Content = v.InferOutput<typeof ContentSchema>
+
+export function formatPath(path: readonly { key: unknown }[] | undefined): string {
+  if (!path || path.length === 0) return '(root)'
+  return path
+    .map((p, i) => (typeof p.key === 'number' ? `[${p.key}]` : `${i === 0 ? '' : '.'}${String(p.key)}`))
+    .join('')
+}
+
+export type ContentResult = { ok: true; content: Content } | { ok: false; errors: string[] }
+
+/** Validate raw content. Errors read like `events[3].start: invalid datetime`. */
+export function validateContent(raw: unknown): ContentResult {
+  const result = v.safeParse(ContentSchema, raw, { abortPipeEarly: false })
+  if (result.success) return { ok: true, content: result.output }
+  const errors = result.issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`)
+  return { ok: false, errors: [...new Set(errors)] }
+}

@@ -1,0 +1,57 @@
+import { createI18n } from 'vue-i18n'
+import type { Locale } from '../content/schema'
+import { HTML_LANG, ruPluralIndex } from '../domain/lang'
+import { QINGDAO_TZ } from '../domain/time'
+import en from '../../locales/en.json'
+
+export type MessageSchema = typeof en
+
+const dateFormats = {
+  /** A calendar day in Qingdao: 18 July 2025. */
+  day: { year: 'numeric', month: 'long', day: 'numeric', timeZone: QINGDAO_TZ },
+  /** A short day for chips: Fri, 18 Jul. */
+  dayShort: { weekday: 'short', month: 'short', day: 'numeric', timeZone: QINGDAO_TZ },
+  /** A clock time in Qingdao: 09:30. */
+  time: { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: QINGDAO_TZ },
+  /** A date without a zone shift, for YYYY-MM-DD values read as UTC midnight. */
+  plainDay: { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' },
+  plainMonth: { year: 'numeric', month: 'long', timeZone: 'UTC' },
+} as const
+
+const numberFormats = {
+  integer: { maximumFractionDigits: 0 },
+  decimal: { maximumFractionDigits: 2 },
+} as const
+
+// English ships in the entry (it is the fallback and the reference); zh and ru load on demand
+// and are precached by the service worker so switching works offline.
+const loaders: Record<Exclude<Locale, 'en'>, () => Promise<{ default: MessageSchema }>> = {
+  zh: () => import('../../locales/zh.json'),
+  ru: () => import('../../locales/ru.json'),
+}
+
+export const i18n = createI18n<[MessageSchema], Locale, false>({
+  legacy: false,
+  locale: 'en',
+  fallbackLocale: 'en',
+  messages: { en } as Record<Locale, MessageSchema>,
+  pluralRules: { ru: ruPluralIndex },
+  datetimeFormats: { en: dateFormats, ru: dateFormats, zh: dateFormats },
+  numberFormats: { en: numberFormats, ru: numberFormats, zh: numberFormats },
+  missingWarn: false,
+  fallbackWarn: false,
+})
+
+export async function loadLocaleMessages(locale: Locale): Promise<void> {
+  if (locale === 'en' || i18n.global.availableLocales.includes(locale)) return
+  const mod = await loaders[locale]()
+  i18n.global.setLocaleMessage(locale, mod.default)
+}
+
+/** Switch UI language in place: no reload, route and state kept. */
+export async function applyLocale(locale: Locale): Promise<void> {
+  await loadLocaleMessages(locale)
+  i18n.global.locale.value = locale
+  document.documentElement.lang = HTML_LANG[locale]
+  document.title = i18n.global.t('app.name')
+}

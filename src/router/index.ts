@@ -1,0 +1,23 @@
+import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
+import HomePage from '../pages/HomePage.vue'
+
+// Home loads with the entry; every other page is its own lazy chunk.
+export const routes: RouteRecordRaw[] = [
+  { path: '/', name: 'home', component: HomePage, meta: { nav: 'home' } },
+  { path: '/map', name: 'map', component: () => import('../pages/MapPage.vue'), meta: { nav: 'map' } },
+  { path: '/events', name: 'events', component: () => import('../pages/EventsPage.vue'), meta: { nav: 'events' } },
+  { path: '/events/:id', name: 'event', component: () => import('../pages/EventDetailPage.vue'), props: true, meta: { nav: 'events' } },
+  { path: '/venues/:id', name: 'venue', component: () => import('../pages/VenueDetailPage.vue'), props: true, meta: { nav: 'map' } },
+  { path: '/services', name: 'services', component: () => import('../pages/ServicesPage.vue'), meta: { nav: 'services' } },
+  { path: '/services/:id', name: 'service', component: () => import('../pages/ServiceDetailPage.vue'), props: true, meta: { nav: 'services' } },
+  { path: '/info', name: 'info', component: () => import('../pages/InfoPage.vue'), meta: { nav: 'info' } },
+  { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('../pages/NotFoundPage.vue') },
+]
+
+export function createAppRouter() {
+  return createRouter({
+    history: createWebHistory(import.meta.env.BASE_URL),
+    routes,
+    scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
+  })
+}

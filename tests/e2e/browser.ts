@@ -1,0 +1,50 @@
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core'
+import { inject } from 'vitest'
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+export const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
+]
+export const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true }
+
+let shared: Promise<Browser> | undefined
+/** The browser started by global setup, connected once per test file. */
+export function browser(): Promise<Browser> {
+  process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1'
+  shared ??= chromium.connect(inject('wsEndpoint'))
+  return shared
+}
+
+export const baseURL = () => inject('baseURL')
+
+export type Opened = { context: BrowserContext; page: Page; errors: string[] }
+
+/** A fresh phone-sized context (its own storage and service worker) with console errors collected. */
+export async function open(path = '/', options: BrowserContextOptions = {}): Promise<Opened> {
+  const context = await (await browser()).newContext({ ...PHONE, baseURL: baseURL(), ...options })
+  const page = await context.newPage()
+  const errors: string[] = []
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text())
+  })
+  page.on('pageerror', (e) => errors.push(String(e)))
+  await page.goto(path)
+  return { context, page, errors }
+}
+
+/** Wait until the service worker controls the page. */
+export async function waitForServiceWorker(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready
+    if (!navigator.serviceWorker.controller) {
+      await new Promise<void>((ok) => navigator.serviceWorker.addEventListener('controllerchange', () => ok(), { once: true }))
+    }
+  })
+}
+
+/** Cut the network for the page and for the service worker's own fetches (Playwright does not block those). */
+export async function goOffline(context: BrowserContext): Promise<void> {
+  await context.route('**', (route) => (route.request().serviceWorker() ? route.abort('internetdisconnected') : route.fallback()))
+  await context.setOffline(true)
+}
