@@ -26,8 +26,12 @@ describe('first visit follows the browser language', () => {
     const { page, errors } = opened
     await expect.poll(() => page.locator('h1').textContent()).toBe(H1[lang])
     expect(await page.getAttribute('html', 'lang')).toBe(htmlLang)
-    // Content text follows too: the first event card's title is in that language.
+    // Content text follows too: every event card's title is the content's text in that language.
     await page.locator('[data-testid=event-card]').first().waitFor()
+    const titles = await page.locator('[data-testid=event-card] h3').allTextContents()
+    const expected = new Set(content.events.map((e) => e.title[lang]))
+    expect(titles.length).toBeGreaterThan(0)
+    for (const t of titles) expect(expected.has(t.trim()), t).toBe(true)
     expect(errors).toEqual([])
   })
 })
