@@ -1,0 +1,315 @@
+// The one owner of the Leaflet map: created on mount, removed on unmount, never reactive (markRaw).
+// Layers, bottom to top: the bundled overview (land, runways, stations — drawn with no tiles at
+// all), the stored basemap pack, online tiles, approximate-area circles, the visitor, markers.
+// Changing the language relabels the markers in place; nothing is rebuilt.
+import { markRaw, onBeforeUnmount, onMounted, shallowRef, type Ref } from 'vue'
+import L from 'leaflet'
+import 'leaflet/dist/leaflet.css'
+import { CATEGORY_STYLE, type MapGroup } from '../map/points'
+import type { PackInfo } from '../map/pack'
+import type { Position } from '../map/position'
+import type { Locale } from '../content/schema'
+import { mapConfig, VISITOR_AREA } from '../map/config'
+
+export type MapLabels = {
+  /** Visible label and screen-reader name of a group's marker. */
+  label: (g: MapGroup) => string
+  aria: (g: MapGroup) => string
+}
+
+/**
+ * Up to this many groups, markers are DOM elements: focusable, named for screen readers, with
+ * permanent labels. Beyond it they are drawn on one canvas (1,000 DOM markers take seconds to lay
+ * out on a phone) with labels on hover, and the list under the map is the accessible equivalent.
+ */
+const DOM_MARKER_LIMIT = 150
+
+function cssVar(el: HTMLElement, name: string, fallback: string): string {
+  return getComputedStyle(el).getPropertyValue(name).trim() || fallback
+}
+
+export function useMap(container: Ref<HTMLElement | null>, onSelect: (groupKey: string) => void) {
+  const map = shallowRef<L.Map | null>(null)
+  let markers = new Map<string, { marker: L.Marker; group: MapGroup }>()
+  let canvasMarkers = new Map<string, { marker: L.CircleMarker; group: MapGroup }>()
+  let markerRenderer: L.Canvas | null = null
+  let markerLayer: L.LayerGroup | null = null
+  let areaLayer: L.LayerGroup | null = null
+  let overviewLayer: L.GeoJSON | null = null
+  let basemapLayer: L.Layer | null = null
+  let tileLayer: L.TileLayer | null = null
+  let userLayer: L.LayerGroup | null = null
+  let labels: MapLabels | null = null
+  let selectedKey: string | null = null
+
+  function colors() {
+    const el = container.value ?? document.body
+    return {
+      sea: cssVar(el, '--map-sea', '#cfe3ee'),
+      land: cssVar(el, '--map-land', '#f4f1e8'),
+      line: cssVar(el, '--map-line', '#6b7785'),
+      label: cssVar(el, '--map-label', '#14212b'),
+      halo: cssVar(el, '--map-halo', '#ffffff'),
+    }
+  }
+
+  onMounted(() => {
+    const el = container.value
+    if (!el) return
+    performance.mark('qd-map:start')
+    const m = markRaw(L.map(el, {
+      zoomControl: true,
+      attributionControl: true,
+      minZoom: 8,
+      maxZoom: 18,
+      maxBounds: L.latLngBounds([VISITOR_AREA.south - 0.5, VISITOR_AREA.west - 0.7], [VISITOR_AREA.north + 0.5, VISITOR_AREA.east + 0.7]),
+      zoomSnap: 0.5,
+    }))
+    m.attributionControl.setPrefix(false)
+    m.createPane('overview').style.zIndex = '150'
+    m.fitBounds([[36.0, 120.0], [36.42, 120.5]])
+    markerLayer = markRaw(L.layerGroup().addTo(m))
+    areaLayer = markRaw(L.layerGroup().addTo(m))
+    userLayer = markRaw(L.layerGroup().addTo(m))
+    m.on('zoomend', () => render())
+    m.on('moveend', declutter)
+    map.value = m
+  })
+
+  onBeforeUnmount(() => {
+    map.value?.remove()
+    map.value = null
+    markers = new Map()
+  })
+
+  function setOverview(data: GeoJSON.FeatureCollection): void {
+    const m = map.value
+    if (!m) return
+    overviewLayer?.remove()
+    const c = colors()
+    const renderer = L.canvas({ pane: 'overview' })
+    overviewLayer = markRaw(L.geoJSON(data, {
+      pane: 'overview',
+      interactive: false,
+      attribution: mapConfig.dataAttribution,
+      style: (f) => {
+        const layer = f?.properties?.layer
+        if (layer === 'land') return { renderer, stroke: true, color: c.line, weight: 0.6, opacity: 0.5, fillColor: c.land, fillOpacity: 1 }
+        if (layer === 'runway') return { renderer, color: c.line, weight: 3 }
+        if (layer === 'metro_line') return { renderer, color: '#0b7a55', weight: 2, dashArray: '6 3' }
+        return { renderer, color: c.line, weight: 1 }
+      },
+      pointToLayer: (f, latlng) => L.circleMarker(latlng, {
+        renderer, pane: 'overview', interactive: false, radius: f.properties?.layer === 'rail_station' ? 3.5 : 2,
+        color: c.halo, weight: 1, fillColor: f.properties?.layer === 'rail_station' ? c.line : '#0b7a55', fillOpacity: 1,
+      }),
+    }).addTo(m))
+  }
+
+  async function setBasemap(pack: PackInfo | null, locale: Locale): Promise<void> {
+    const m = map.value
+    if (!m) return
+    basemapLayer?.remove()
+    basemapLayer = null
+    if (!pack) return
+    const { createBasemapLayer } = await import('../map/basemap')
+    if (map.value !== m) return
+    basemapLayer = markRaw(createBasemapLayer(pack, locale, colors()))
+    basemapLayer.addTo(m)
+  }
+
+  function setTiles(url: string | null): void {
+    const m = map.value
+    if (!m) return
+    tileLayer?.remove()
+    tileLayer = null
+    if (!url) return
+    tileLayer = markRaw(L.tileLayer(url, {
+      crossOrigin: 'anonymous', maxZoom: 18, maxNativeZoom: mapConfig.tileMaxZoom, zIndex: 2,
+      attribution: mapConfig.tileAttribution,
+    }).addTo(m))
+  }
+
+  function markerIcon(g: MapGroup, selected: boolean): L.DivIcon {
+    const s = CATEGORY_STYLE[g.category]
+    const el = document.createElement('span')
+    el.className = 'qd-pin-glyph'
+    el.setAttribute('aria-hidden', 'true')
+    el.style.background = s.color
+    el.textContent = s.glyph
+    if (g.places.length > 1) {
+      const n = document.createElement('span')
+      n.className = 'qd-pin-count'
+      n.textContent = String(g.places.length)
+      el.append(n)
+    }
+    return L.divIcon({ html: el, className: `qd-pin${selected ? ' is-selected' : ''}`, iconSize: [32, 32], iconAnchor: [16, 16] })
+  }
+
+  function applyLabel(entry: { marker: L.Marker; group: MapGroup }): void {
+    if (!labels) return
+    const el = entry.marker.getElement()
+    const aria = labels.aria(entry.group)
+    if (el) {
+      el.setAttribute('aria-label', aria)
+      el.dataset.testid = 'map-marker'
+      el.dataset.group = entry.group.key
+      el.dataset.places = entry.group.places.map((p) => p.key).join(' ')
+    }
+    const text = labels.label(entry.group)
+    const tip = entry.marker.getTooltip()
+    if (tip) tip.setContent(text)
+    else entry.marker.bindTooltip(text, { permanent: true, direction: 'right', offset: [14, 0], className: 'qd-label' })
+  }
+
+  /** Exact-point groups as given; what is drawn may merge some of them (clusters). */
+  let current: readonly MapGroup[] = []
+  /** Display key → the exact groups it stands for. */
+  let members = new Map<string, MapGroup[]>()
+  const CLUSTER_PX = 36
+
+  /** Merge groups closer than CLUSTER_PX on screen at this zoom: overlapping markers cannot be tapped. */
+  function cluster(m: L.Map, groups: readonly MapGroup[]): MapGroup[][] {
+    const out: { at: L.Point; groups: MapGroup[] }[] = []
+    for (const g of groups) {
+      const at = m.latLngToLayerPoint([g.lat, g.lon])
+      const near = out.find((c) => c.at.distanceTo(at) < CLUSTER_PX)
+      if (near) near.groups.push(g)
+      else out.push({ at, groups: [g] })
+    }
+    return out.map((c) => c.groups)
+  }
+
+  function setGroups(groups: readonly MapGroup[], l: MapLabels): void {
+    labels = l
+    current = groups
+    render()
+  }
+
+  function render(): void {
+    const m = map.value
+    if (!m || !markerLayer || !areaLayer) return
+    const groups = current
+    const l = labels
+    if (!l) return
+    markerLayer.clearLayers()
+    areaLayer.clearLayers()
+    markers = new Map()
+    canvasMarkers = new Map()
+    members = new Map()
+    if (groups.length > DOM_MARKER_LIMIT) {
+      markerRenderer ??= markRaw(L.canvas({ pane: 'markerPane' }))
+      for (const g of groups) {
+        const marker = L.circleMarker([g.lat, g.lon], {
+          renderer: markerRenderer, radius: 7, color: '#ffffff', weight: 2, fillColor: CATEGORY_STYLE[g.category].color, fillOpacity: 1,
+        })
+        marker.on('click', () => onSelect(g.key))
+        canvasMarkers.set(g.key, { marker, group: g })
+        markerLayer.addLayer(marker)
+      }
+      m.getContainer().dataset.markers = String(groups.length)
+      return
+    }
+    for (const g of groups) {
+      if (g.radius > 0) {
+        areaLayer.addLayer(L.circle([g.lat, g.lon], {
+          radius: g.radius, interactive: false, color: CATEGORY_STYLE[g.category].color, weight: 1.5, dashArray: '4 4',
+          fillColor: CATEGORY_STYLE[g.category].color, fillOpacity: 0.08, opacity: 0.8,
+        }))
+      }
+    }
+    for (const parts of cluster(m, groups)) {
+      const first = parts[0]!
+      const shown: MapGroup = parts.length === 1 ? first : {
+        ...first, key: parts.map((p) => p.key).join('|'), places: parts.flatMap((p) => p.places), radius: Math.max(...parts.map((p) => p.radius)),
+      }
+      // A tap on a cluster zooms in until its points separate; on a single point it opens the sheet.
+      const activate = () => (parts.length === 1
+        ? onSelect(first.key)
+        : m.fitBounds(L.latLngBounds(parts.map((p) => [p.lat, p.lon] as [number, number])).pad(0.3), { maxZoom: 18 }))
+      const marker = L.marker([first.lat, first.lon], { icon: markerIcon(shown, shown.key === selectedKey), keyboard: true, riseOnHover: true })
+      marker.on('click', activate)
+      marker.on('keypress', (e) => (e as L.LeafletKeyboardEvent).originalEvent.key === 'Enter' && activate())
+      markers.set(shown.key, { marker, group: shown })
+      members.set(shown.key, parts)
+    }
+    for (const entry of markers.values()) {
+      markerLayer.addLayer(entry.marker)
+      applyLabel(entry)
+    }
+    declutter()
+    m.getContainer().dataset.markers = String(groups.length)
+  }
+
+  /** New language: same markers, new names. */
+  function relabel(l: MapLabels): void {
+    labels = l
+    for (const entry of markers.values()) applyLabel(entry)
+    declutter()
+  }
+
+  /** Hide permanent labels that would overlap an earlier one (markers stay; labels come back on zoom). */
+  function declutter(): void {
+    const m = map.value
+    if (!m) return
+    const taken: DOMRect[] = []
+    const entries = [...markers.values()].sort((a, b) => Number(b.group.key === selectedKey) - Number(a.group.key === selectedKey))
+    for (const { marker } of entries) {
+      const el = marker.getTooltip()?.getElement()
+      if (!el) continue
+      el.style.visibility = ''
+      const r = el.getBoundingClientRect()
+      const hit = taken.some((t) => r.left < t.right && r.right > t.left && r.top < t.bottom && r.bottom > t.top)
+      if (hit) el.style.visibility = 'hidden'
+      else taken.push(r)
+    }
+  }
+
+  function select(key: string | null): void {
+    const prev = selectedKey
+    selectedKey = key
+    for (const k of [prev, key]) {
+      const entry = k ? markers.get(k) : undefined
+      if (entry) {
+        entry.marker.setIcon(markerIcon(entry.group, entry.group.key === key))
+        applyLabel(entry)
+      }
+    }
+    declutter()
+  }
+
+  function focusGroup(key: string): void {
+    const group = current.find((g) => g.key === key)
+    const m = map.value
+    if (!group || !m) return
+    const { lat, lon, radius } = group
+    if (radius > 0) m.fitBounds(L.latLng(lat, lon).toBounds(radius * 2.4), { maxZoom: 15, animate: false })
+    else m.setView([lat, lon], Math.max(m.getZoom(), 15), { animate: false })
+  }
+
+  function focusMarker(key: string): void {
+    const shown = [...members].find(([, parts]) => parts.some((p) => p.key === key))?.[0]
+    const el = shown ? markers.get(shown)?.marker.getElement() : undefined
+    el?.focus()
+  }
+
+  function fitGroups(groups: readonly MapGroup[]): void {
+    const m = map.value
+    if (!m || groups.length === 0) return
+    const b = L.latLngBounds(groups.map((g) => [g.lat, g.lon] as [number, number]))
+    m.fitBounds(b.pad(0.15), { maxZoom: 13, animate: false })
+  }
+
+  function showUser(p: Position | null, label: string): void {
+    const m = map.value
+    if (!m || !userLayer) return
+    userLayer.clearLayers()
+    if (!p) return
+    userLayer.addLayer(L.circle([p.lat, p.lon], { radius: p.accuracy, interactive: false, color: '#1a73e8', weight: 1, fillOpacity: 0.1 }))
+    userLayer.addLayer(L.circleMarker([p.lat, p.lon], { radius: 7, color: '#ffffff', weight: 2, fillColor: '#1a73e8', fillOpacity: 1 })
+      .bindTooltip(label, { direction: 'top' }))
+    m.setView([p.lat, p.lon], Math.max(m.getZoom(), 13), { animate: false })
+  }
+
+  return { map, setOverview, setBasemap, setTiles, setGroups, relabel, select, focusGroup, focusMarker, fitGroups, showUser }
+}

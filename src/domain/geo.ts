@@ -1,0 +1,88 @@
+// Geography for the map and the "Open in" links. Coordinates are WGS-84 everywhere in the app;
+// only a target that cannot take WGS-84 gets a converted point.
+import gcoord from 'gcoord'
+
+export type LatLon = { lat: number; lon: number }
+export type Bounds = { south: number; west: number; north: number; east: number }
+
+const EARTH_RADIUS_M = 6_371_008.8
+const rad = (deg: number) => (deg * Math.PI) / 180
+
+/** Great-circle distance in metres (haversine; under 0.5 % off the ellipsoid, plenty for "1.2 km away"). */
+export function distanceM(a: LatLon, b: LatLon): number {
+  const dLat = rad(b.lat - a.lat)
+  const dLon = rad(b.lon - a.lon)
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(rad(a.lat)) * Math.cos(rad(b.lat)) * Math.sin(dLon / 2) ** 2
+  return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)))
+}
+
+/** The smallest box holding every point, or null for none. */
+export function boundsOf(points: readonly LatLon[]): Bounds | null {
+  if (points.length === 0) return null
+  const b = { south: Infinity, west: Infinity, north: -Infinity, east: -Infinity }
+  for (const p of points) {
+    b.south = Math.min(b.south, p.lat)
+    b.north = Math.max(b.north, p.lat)
+    b.west = Math.min(b.west, p.lon)
+    b.east = Math.max(b.east, p.lon)
+  }
+  return b
+}
+
+/** Grow a box by a margin in metres on every side (a single point becomes a visible area). */
+export function padBounds(b: Bounds, metres: number): Bounds {
+  const dLat = metres / 111_320
+  const dLon = metres / (111_320 * Math.cos(rad((b.south + b.north) / 2)))
+  return { south: b.south - dLat, north: b.north + dLat, west: b.west - dLon, east: b.east + dLon }
+}
+
+export function contains(b: Bounds, p: LatLon): boolean {
+  return p.lat >= b.south && p.lat <= b.north && p.lon >= b.west && p.lon <= b.east
+}
+
+/** WGS-84 → GCJ-02 ("Mars coordinates"), for targets that only take China's datum. In Qingdao ≈ 460 m east. */
+export function wgs84ToGcj02(p: LatLon): LatLon {
+  const [lon, lat] = gcoord.transform([p.lon, p.lat] as [number, number], gcoord.WGS84, gcoord.GCJ02)
+  return { lat, lon }
+}
+
+/** Distance for people: "350 m", "1.2 km", "12 km" in the visitor's language. */
+export function formatDistance(metres: number, locale: string): string {
+  if (metres < 1000) {
+    const rounded = metres < 100 ? Math.round(metres / 10) * 10 : Math.round(metres / 50) * 50
+    return new Intl.NumberFormat(locale, { style: 'unit', unit: 'meter', maximumFractionDigits: 0 }).format(Math.max(10, rounded))
+  }
+  return new Intl.NumberFormat(locale, { style: 'unit', unit: 'kilometer', maximumFractionDigits: metres < 10_000 ? 1 : 0 }).format(metres / 1000)
+}
+
+export const MAP_APPS = ['amap', 'baidu', 'apple', 'google', 'yandex', 'geo'] as const
+export type MapApp = (typeof MAP_APPS)[number]
+
+const APP_SOURCE = 'qingdao-sco-guide'
+/** Six decimals ≈ 0.1 m: more is noise, fewer moves the point. */
+const c = (x: number) => String(Math.round(x * 1e6) / 1e6)
+const q = encodeURIComponent
+
+/**
+ * A link that opens the point in another map app, in the datum and coordinate order that app expects.
+ * Amap and Baidu default to their own datums, so the WGS-84 flag is always sent; Yandex takes lon,lat.
+ */
+export function mapAppLink(app: MapApp, p: LatLon, label: string): string {
+  const { lat, lon } = p
+  switch (app) {
+    case 'amap':
+      return `https://uri.amap.com/marker?position=${c(lon)},${c(lat)}&name=${q(label)}&src=${APP_SOURCE}&coordinate=wgs84&callnative=1`
+    case 'baidu':
+      return `https://api.map.baidu.com/marker?location=${c(lat)},${c(lon)}&title=${q(label)}&content=${q(label)}&output=html&coord_type=wgs84&src=${APP_SOURCE}`
+    case 'apple':
+      // Apple Maps applies the China datum shift itself to WGS-84 input.
+      return `https://maps.apple.com/?ll=${c(lat)},${c(lon)}&q=${q(label)}`
+    case 'google':
+      return `https://www.google.com/maps/search/?api=1&query=${c(lat)},${c(lon)}`
+    case 'yandex':
+      return `https://yandex.ru/maps/?pt=${c(lon)},${c(lat)}&z=17&l=map`
+    case 'geo':
+      // RFC 5870: WGS-84 is the default CRS; the label is for the Android chooser.
+      return `geo:${c(lat)},${c(lon)}?q=${c(lat)},${c(lon)}(${q(label)})`
+  }
+}
