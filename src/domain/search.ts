@@ -1,0 +1,49 @@
+// One normaliser for every script the guide is searched in: Hanzi (substring), toneless pinyin,
+// Cyrillic and Latin with case and diacritics folded. A document is normalised once; each keystroke
+// then costs one pass of `includes` over the documents.
+
+/** Letters that carry no combining mark in Unicode and so survive NFKD. */
+const FOLD: Record<string, string> = { ł: 'l', ø: 'o', đ: 'd', ð: 'd', þ: 'th', æ: 'ae', œ: 'oe', ß: 'ss', ı: 'i', ŀ: 'l' }
+const FOLD_RE = new RegExp(`[${Object.keys(FOLD).join('')}]`, 'g')
+
+/**
+ * Fold text for matching: compatibility forms (full-width Latin, ligatures) to plain, case and
+ * diacritics dropped (é→e, ё→е, ǚ→u), punctuation to spaces, spaces collapsed. Hanzi are kept as they are.
+ */
+export function normalise(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(FOLD_RE, (c) => FOLD[c] ?? c)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+}
+
+/** A document ready to search: its fields folded and joined without spaces (so "wu si" finds "wusi"). */
+export type SearchDoc = string
+
+/** Fields are kept apart by a separator no query can contain, so a match never straddles two fields. */
+const SEP = '\u0001'
+
+export function searchDoc(fields: readonly (string | null | undefined)[]): SearchDoc {
+  return fields
+    .filter((f): f is string => !!f)
+    .map((f) => normalise(f).replace(/ /g, ''))
+    .join(SEP)
+}
+
+/** A query split into folded words; null when there is nothing to search for. */
+export type Query = readonly string[] | null
+
+export function parseQuery(text: string): Query {
+  const words = normalise(text).split(' ').filter(Boolean)
+  return words.length ? words : null
+}
+
+/** Every word of the query appears in the document. An empty query matches everything. */
+export function matches(doc: SearchDoc, query: Query): boolean {
+  if (!query) return true
+  for (const word of query) if (!doc.includes(word)) return false
+  return true
+}

@@ -1,0 +1,73 @@
+import { defineStore } from 'pinia'
+import { computed, ref, watch } from 'vue'
+import { mergePlan } from '../domain/plan-share'
+import { loadPersisted, savePersisted } from './persisted'
+import { useNoticesStore } from './notices'
+
+export const PLAN_KEY = 'qd.plan'
+export const PLAN_VERSION = 1
+
+/**
+ * Starred event ids, in the order they were starred. Ids are kept even when a content update drops
+ * the event: the plan page shows them as "no longer in the programme" rather than losing them silently.
+ */
+export type PlanData = { ids: string[] }
+
+const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+
+export function checkPlan(data: unknown): PlanData | null {
+  if (!data || typeof data !== 'object') return null
+  const { ids } = data as Record<string, unknown>
+  if (!Array.isArray(ids) || !ids.every((x) => typeof x === 'string' && ID.test(x))) return null
+  return { ids: [...new Set(ids as string[])] }
+}
+
+export const usePlanStore = defineStore('plan', () => {
+  const notices = useNoticesStore()
+  const loaded = loadPersisted(PLAN_KEY, checkPlan, PLAN_VERSION)
+  if (loaded.recovered) notices.push('plan.reset_notice', undefined, 'warning')
+  const ids = ref<string[]>(loaded.value?.ids ?? [])
+  const idSet = computed(() => new Set(ids.value))
+
+  const has = (id: string) => idSet.value.has(id)
+
+  function add(id: string) {
+    if (has(id)) return
+    const wasEmpty = ids.value.length === 0
+    ids.value = [...ids.value, id]
+    // Ask once the plan holds something worth keeping; the browser may evict unpersisted storage.
+    if (wasEmpty) void import('../composables/use-storage').then((m) => m.requestPersistentStorage()).catch(() => false)
+  }
+  function remove(id: string) {
+    ids.value = ids.value.filter((x) => x !== id)
+  }
+  function toggle(id: string) {
+    if (has(id)) remove(id)
+    else add(id)
+  }
+  /** Merge a shared plan: nothing is removed, new ids are appended. Returns the ids that were new. */
+  function merge(incoming: readonly string[]): string[] {
+    const wasEmpty = ids.value.length === 0
+    const { ids: next, added } = mergePlan(ids.value, incoming)
+    if (added.length) {
+      ids.value = next
+      if (wasEmpty) void import('../composables/use-storage').then((m) => m.requestPersistentStorage()).catch(() => false)
+    }
+    return added
+  }
+
+  watch(ids, (value) => {
+    if (!savePersisted(PLAN_KEY, PLAN_VERSION, { ids: value } satisfies PlanData)) notices.push('plan.not_saved', undefined, 'warning')
+  })
+
+  // Another tab changed the plan: follow it, so two open tabs never overwrite each other's stars.
+  if (typeof window !== 'undefined') {
+    window.addEventListener('storage', (e) => {
+      if (e.key !== PLAN_KEY) return
+      const next = loadPersisted(PLAN_KEY, checkPlan, PLAN_VERSION).value?.ids ?? []
+      if (next.join(',') !== ids.value.join(',')) ids.value = next
+    })
+  }
+
+  return { ids, has, add, remove, toggle, merge }
+})
