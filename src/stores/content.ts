@@ -2,8 +2,18 @@ import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import type { Content, ScheduleEvent, ServicePoint, Venue } from '../content/schema'
 import { toInstant } from '../domain/time'
+import { readLastGood, saveLastGood } from '../sw/content-cache'
+import { useNoticesStore } from './notices'
 
 export const CONTENT_URL = `${import.meta.env.BASE_URL}data/content.json`
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown
+  } catch {
+    return undefined
+  }
+}
 
 export type ContentState = 'idle' | 'loading' | 'ready' | 'error'
 
@@ -12,32 +22,81 @@ export const useContentStore = defineStore('content', () => {
   const state = ref<ContentState>('idle')
   const errors = ref<string[]>([])
 
-  /** Validate and, if valid, replace the content; an invalid update leaves the last good copy in place. */
-  async function accept(raw: unknown): Promise<boolean> {
+  async function check(raw: unknown) {
     // The validator loads beside the first fetch, not in the entry: it is the biggest part of the store.
     const { validateContent } = await import('../content/schema')
-    const result = validateContent(raw)
+    return validateContent(raw)
+  }
+
+  function commit(next: Content) {
+    content.value = next
+    errors.value = []
+    state.value = 'ready'
+  }
+
+  /** Validate and, if valid, replace the content; an invalid update leaves the last good copy in place. */
+  async function accept(raw: unknown): Promise<boolean> {
+    const result = await check(raw)
     if (!result.ok) {
       errors.value = result.errors
       return false
     }
-    content.value = result.content
-    errors.value = []
-    state.value = 'ready'
+    commit(result.content)
     return true
   }
 
+  /**
+   * The last validated copy (Cache Storage) shows at once; the copy from the network (through the service
+   * worker: network first, short timeout) replaces it only if it validates, and then becomes the last good one.
+   */
   async function load(): Promise<void> {
     if (state.value === 'loading') return
     state.value = content.value ? 'ready' : 'loading'
+    void import('../content/schema')
+    let fresh = false
+    let rejected = false
+    let problems: string[] = []
+    // Whichever comes first shows first: offline the service worker answers with this same copy at once.
+    let savedText: string | undefined
+    const saved = (content.value ? Promise.resolve(undefined) : readLastGood(CONTENT_URL)).then(async (text) => {
+      savedText = text
+      if (text === undefined || fresh || content.value) return
+      const result = await check(parseJson(text))
+      if (result.ok && !fresh && !content.value) commit(result.content)
+    })
     try {
-      void import('../content/schema')
       const res = await fetch(CONTENT_URL)
       if (!res.ok) throw new Error(`HTTP ${res.status}`)
-      if (!(await accept(await res.json())) && !content.value) state.value = 'error'
+      const text = await res.text()
+      // Nothing new (offline the service worker answers with the saved copy): no second validation.
+      if (content.value && text === savedText) return await finish()
+      const raw = parseJson(text)
+      const result = raw === undefined ? { ok: false as const, errors: ['not valid JSON'] } : await check(raw)
+      if (result.ok) {
+        fresh = true
+        if (result.content.meta.hash !== content.value?.meta.hash || !content.value) commit(result.content)
+        void saveLastGood(CONTENT_URL, text)
+      } else {
+        rejected = true
+        problems = result.errors
+      }
     } catch (e) {
-      errors.value = [String((e as Error).message)]
+      problems = [String((e as Error).message)]
+    }
+    await finish()
+
+    async function finish() {
+      await saved
+      if (!content.value) {
+        // Nothing good so far (say, a new version offline whose schema refuses the copy an old one kept):
+        // the copy precached with this build, which the build validated.
+        const res = await fetch(`${CONTENT_URL}?source=build`).catch(() => undefined)
+        const result = res?.ok ? await check(parseJson(await res.text())) : undefined
+        if (result?.ok) commit(result.content)
+      }
+      if (problems.length) errors.value = problems
       if (!content.value) state.value = 'error'
+      else if (rejected) useNoticesStore().push('pwa.content_rejected', undefined, 'warning')
     }
   }
 
