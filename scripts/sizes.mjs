@@ -33,11 +33,12 @@ export function measure(dist = 'dist') {
   const cssFiles = readdirSync(join(dist, 'assets')).filter((f) => f.endsWith('.css'))
   const css = cssFiles.reduce((s, f) => s + gz(join(dist, 'assets', f)), 0)
   const sw = readFileSync(join(dist, 'sw.js'), 'utf8')
-  const urls = [...sw.matchAll(/url:\s*"([^"]+)"/g)].map((m) => m[1])
+  // generateSW writes `url: "…"`, injectManifest writes JSON `"url":"…"`.
+  const urls = [...sw.matchAll(/"?url"?:\s*"([^"]+)"/g)].map((m) => m[1] ?? '')
   const precache = urls.reduce((s, u) => {
     try { return s + statSync(join(dist, u)).size / 1024 } catch { return s }
   }, 0)
-  return { homeJs, routes, css, precache, precacheEntries: urls.length }
+  return { homeJs, routes, css, precache, precacheEntries: urls.length, precacheUrls: urls }
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
