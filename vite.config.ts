@@ -4,13 +4,15 @@ import VueI18nPlugin from '@intlify/unplugin-vue-i18n/vite'
 import { VitePWA } from 'vite-plugin-pwa'
 import { fileURLToPath } from 'node:url'
 import { buildContent, CONTENT_URL_PATH, CONTENT_DIR } from './src/content/build'
+import { cspPlugin } from './scripts/csp.mjs'
+import { licencesPlugin } from './scripts/licences.mjs'
 
 /** Validates the content at build time (a bad file fails the build with the field's path) and emits it. */
 function contentPlugin(): Plugin {
   return {
     name: 'qd-content',
     buildStart() {
-      for (const f of ['meta', 'venues', 'events', 'services']) this.addWatchFile(`${CONTENT_DIR}${f}.json`)
+      for (const f of ['meta', 'venues', 'events', 'services', 'practical']) this.addWatchFile(`${CONTENT_DIR}${f}.json`)
     },
     generateBundle() {
       this.emitFile({ type: 'asset', fileName: CONTENT_URL_PATH, source: JSON.stringify(buildContent()) })
@@ -29,6 +31,16 @@ function contentPlugin(): Plugin {
   }
 }
 
+/** iOS Home Screen icons come from apple-touch-icon and show transparency as black: an opaque one. */
+function pwaHeadLinks(): Plugin {
+  return {
+    name: 'qd-pwa-head',
+    transformIndexHtml: () => [
+      { tag: 'link', attrs: { rel: 'apple-touch-icon', href: '/icons/apple-touch-icon.png' }, injectTo: 'head' },
+    ],
+  }
+}
+
 export default defineConfig(({ mode }) => {
   const env = loadEnv(mode, process.cwd(), 'VITE_')
   return {
@@ -44,29 +56,54 @@ export default defineConfig(({ mode }) => {
         strictMessage: true,
       }),
       VitePWA({
+        strategies: 'injectManifest',
+        srcDir: 'src',
+        filename: 'sw.ts',
         registerType: 'prompt',
+        // Registered from src/composables/use-pwa.ts after the first render, off the critical path.
         injectRegister: false,
-        strategies: 'generateSW',
-        devOptions: { enabled: env.VITE_SW_DEV === '1' },
-        includeAssets: ['favicon.svg', 'robots.txt'],
+        devOptions: { enabled: env.VITE_SW_DEV === '1', type: 'module', navigateFallback: 'index.html' },
         manifest: {
+          id: '/',
           name: 'Qingdao SCO Guide',
           short_name: 'Qingdao SCO',
           description: 'Offline visitor guide to Qingdao, SCO Tourism and Culture Capital: map, events, services in 中文, Русский, English.',
+          lang: 'en',
+          dir: 'ltr',
+          categories: ['travel', 'navigation'],
           theme_color: '#0b5e7e',
           background_color: '#ffffff',
           display: 'standalone',
           start_url: '/',
           scope: '/',
-          lang: 'en',
-          icons: [],
+          icons: [
+            { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+            { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+            { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+          ],
+          screenshots: [
+            { src: '/screenshots/narrow.png', sizes: '780x1688', type: 'image/png', form_factor: 'narrow', label: 'Home: venues, events and services in Qingdao' },
+            { src: '/screenshots/wide.png', sizes: '1280x800', type: 'image/png', form_factor: 'wide', label: 'Event programme by day, in Qingdao time' },
+          ],
+          shortcuts: [
+            { name: 'Map', short_name: 'Map', url: '/map', icons: [{ src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' }] },
+            { name: 'Events', short_name: 'Events', url: '/events', icons: [{ src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' }] },
+            { name: 'Services', short_name: 'Services', url: '/services', icons: [{ src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' }] },
+          ],
         },
-        workbox: {
-          globPatterns: ['**/*.{js,css,html,json,svg}'],
-          navigateFallback: '/index.html',
-          cleanupOutdatedCaches: true,
+        // Icons and screenshots are read by the browser's install UI only: not precached.
+        includeManifestIcons: false,
+        injectManifest: {
+          // Shell, every route and locale chunk, the content and data layers. Never map packs or tiles
+          // (downloaded on demand by the map).
+          globPatterns: ['**/*.{js,css,html}', 'data/*.json', 'favicon.svg'],
+          globIgnores: ['sw.js', '**/*.pmtiles', 'maps/**', 'tiles/**', 'icons/**', 'screenshots/**'],
         },
       }),
+      pwaHeadLinks(),
+      // Content-Security-Policy <meta> (hosts from VITE_* URLs) and data/licences.json from the bundled packages.
+      cspPlugin(env),
+      licencesPlugin(env),
     ],
     build: { target: 'es2022', sourcemap: false, manifest: true },
   }

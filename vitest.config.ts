@@ -12,6 +12,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'happy-dom',
+          sequence: { groupOrder: 0 },
           include: ['tests/unit/**/*.spec.ts'],
         },
       },
@@ -19,6 +20,8 @@ export default defineConfig({
         test: {
           name: 'e2e',
           environment: 'node',
+          // After the unit tests, in their own group: they share one build and one browser.
+          sequence: { groupOrder: 1 },
           include: ['tests/e2e/**/*.e2e.ts'],
           globalSetup: ['tests/e2e/global-setup.ts'],
           testTimeout: 60_000,

@@ -5,7 +5,10 @@ import { createAppRouter } from './router'
 import { i18n, applyLocale } from './i18n'
 import { usePreferencesStore } from './stores/preferences'
 import { useContentStore } from './stores/content'
+import { captureInstallPrompt } from './composables/use-pwa-install'
 import './styles/base.css'
+
+captureInstallPrompt()
 
 async function start() {
   const app = createApp(App)
@@ -19,6 +22,8 @@ async function start() {
   await applyLocale(prefs.locale)
   await router.isReady()
   app.mount('#app')
+  // The service worker registers after the first render, never on the critical path.
+  void import('./composables/use-pwa').then((m) => m.startPwa())
 }
 
 void start()

@@ -5,6 +5,8 @@ import { createHash } from 'node:crypto'
 import { fileURLToPath } from 'node:url'
 import { join } from 'node:path'
 import { validateContent, type Content } from './schema'
+import { enrichContent } from './enrich'
+import { withHoursTimelines, checkOpeningHours } from './hours-build'
 
 export const DEFAULT_CONTENT_DIR = fileURLToPath(new URL('./data/', import.meta.url))
 /** QD_CONTENT_DIR lets tests and organisers build from another content folder. */
@@ -33,6 +35,7 @@ export function readRawContent(dir = CONTENT_DIR): Record<string, unknown> {
     venues: readJson(join(dir, 'venues.json')),
     events: readJson(join(dir, 'events.json')),
     services: readJson(join(dir, 'services.json')),
+    practical: readJson(join(dir, 'practical.json')),
   }
 }
 
@@ -40,8 +43,10 @@ export function readRawContent(dir = CONTENT_DIR): Record<string, unknown> {
 export type PublishedContent = Content & { meta: Content["meta"] & { hash: string } }
 
 export function buildContent(dir = CONTENT_DIR): PublishedContent {
-  const result = validateContent(readRawContent(dir))
+  const result = validateContent(readRawContent(dir), { checkOpeningHours })
   if (!result.ok) throw new ContentError(result.errors)
+  result.content = enrichContent(result.content)
+  result.content = withHoursTimelines(result.content)
   const body = JSON.stringify(result.content)
   const hash = createHash('sha256').update(body).digest('hex').slice(0, 12)
   return { ...result.content, meta: { ...result.content.meta, hash } }

@@ -46,6 +46,9 @@ export const LocationSchema = v.variant('precision', [
 ], 'invalid precision (exact, approx or area)')
 export type GeoLocation = v.InferOutput<typeof LocationSchema>
 
+/** Added by the build (src/content/enrich.ts), never written by hand: toneless pinyin of the Chinese name, for search. */
+const DerivedPinyin = v.optional(v.pipe(v.string(), v.maxLength(2000)))
+
 const Confidence = v.picklist(['high', 'medium', 'low'], 'invalid confidence (high, medium, low)')
 
 export const VENUE_CATEGORIES = ['sco-venue', 'sight', 'transport', 'hotel', 'park', 'service', 'business', 'festival-site'] as const
@@ -67,6 +70,7 @@ export const VenueSchema = v.strictObject({
   description: L10nSchema,
   confidence: Confidence,
   sources: v.pipe(v.array(SourceSchema), v.minLength(1, 'at least one source')),
+  pinyin: DerivedPinyin,
 })
 export type Venue = v.InferOutput<typeof VenueSchema>
 
@@ -100,6 +104,7 @@ export const EventSchema = v.pipe(
     organiser: v.nullable(L10nSchema),
     confidence: Confidence,
     sources: v.pipe(v.array(SourceSchema), v.minLength(1, 'at least one source')),
+    pinyin: DerivedPinyin,
   }),
   v.forward(
     v.check(
@@ -117,6 +122,29 @@ export const EventSchema = v.pipe(
   ),
 )
 export type ScheduleEvent = v.InferOutput<typeof EventSchema>
+
+const Instant = v.pipe(v.number('must be a number'), v.integer('must be whole milliseconds'))
+const Span = v.pipe(
+  v.tuple([Instant, Instant]),
+  v.check(([a, b]) => a < b, 'interval must end after it starts'),
+)
+const sortedSpans = (spans: [number, number][]) => spans.every((x, i) => i === 0 || spans[i - 1]![1] <= x[0])
+/**
+ * Added by the build (src/content/hours-build.ts), never written by hand: the `openingHours` evaluated
+ * in Qingdao wall time with the holiday table applied, as instants. The app compares instants only,
+ * so the phone's zone cannot shift a status and the opening_hours library stays out of the bundle.
+ */
+export const HoursTimelineSchema = v.pipe(
+  v.strictObject({
+    from: Instant,
+    to: Instant,
+    open: v.pipe(v.array(Span), v.check(sortedSpans, 'intervals must be sorted and must not overlap')),
+    /** Spans the source marks as unknown (e.g. "by appointment"): never shown as open. */
+    unknown: v.pipe(v.array(Span), v.check(sortedSpans, 'intervals must be sorted and must not overlap')),
+  }),
+  v.check((t) => t.from < t.to && [...t.open, ...t.unknown].every(([a, b]) => a >= t.from && b <= t.to), 'intervals must lie inside from–to'),
+)
+export type HoursTimeline = v.InferOutput<typeof HoursTimelineSchema>
 
 export const ServiceSchema = v.strictObject({
   id: IdSchema,
@@ -138,6 +166,7 @@ export const ServiceSchema = v.strictObject({
   verification: L10nSchema,
   checked: v.pipe(v.string(), v.regex(/^\d{4}-\d{2}$/, 'invalid month (YYYY-MM)')),
   sources: v.pipe(v.array(SourceSchema), v.minLength(1, 'at least one source')),
+  hoursTimeline: v.optional(HoursTimelineSchema),
 })
 export type ServicePoint = v.InferOutput<typeof ServiceSchema>
 
@@ -148,6 +177,75 @@ export const MetaSchema = v.strictObject({
   /** Added by the build: changes whenever any byte of the content does. */
   hash: v.optional(v.pipe(v.string(), v.regex(/^[0-9a-f]{6,64}$/, 'invalid hash'))),
 })
+
+const IsoDate = v.pipe(v.string('invalid date'), v.regex(ISO_DATE, 'invalid date'), v.check(isRealDate, 'invalid date'))
+
+const PracticalItemSchema = v.strictObject({
+  text: L10nSchema,
+  confidence: Confidence,
+  sources: v.pipe(v.array(SourceSchema), v.minLength(1, 'at least one source')),
+})
+
+export const ESSENTIAL_SECTIONS = ['sim', 'money', 'transport', 'emergency'] as const
+export const PHRASE_TOPICS = ['exchange', 'sim', 'taxi', 'pharmacy', 'hospital', 'general'] as const
+/** The converter's currencies (issue 6): each needs a reference rate or an explicit null with a reason. */
+export const CONVERTER_CURRENCIES = ['RUB', 'KZT', 'UZS', 'KGS', 'TJS', 'PKR', 'INR', 'BYN', 'USD', 'EUR'] as const
+
+const RateSchema = v.strictObject({
+  /** Units of this currency for 1 CNY; null when no dated source was found (the UI says so). */
+  perCny: v.nullable(v.pipe(v.number('must be a number'), v.gtValue(0, 'rate must be positive'))),
+  date: v.nullable(IsoDate),
+  /** How the figure was obtained, e.g. a cross rate via USD. */
+  method: L10nSchema,
+  confidence: Confidence,
+  sources: v.pipe(v.array(SourceSchema), v.minLength(1, 'at least one source')),
+})
+
+const HolidaySchema = v.pipe(
+  v.strictObject({
+    name: L10nSchema,
+    start: IsoDate,
+    end: IsoDate,
+    /** Weekend days that become working days for this holiday (调休). */
+    workdays: v.array(IsoDate),
+  }),
+  v.forward(v.check((h) => h.end >= h.start, 'end must not be before start'), ['end']),
+  v.forward(v.check((h) => h.workdays.every((d) => d < h.start || d > h.end), 'a make-up working day cannot fall inside the holiday'), ['workdays']),
+)
+export type Holiday = v.InferOutput<typeof HolidaySchema>
+
+export const PracticalSchema = v.strictObject({
+  essentials: v.array(v.strictObject({
+    id: v.picklist(ESSENTIAL_SECTIONS, 'invalid section'),
+    title: L10nSchema,
+    items: v.pipe(v.array(PracticalItemSchema), v.minLength(1, 'at least one item')),
+  })),
+  phrases: v.array(v.strictObject({
+    id: IdSchema,
+    topic: v.picklist(PHRASE_TOPICS, 'invalid topic'),
+    zh: nonEmpty,
+    pinyin: nonEmpty,
+    ru: nonEmpty,
+    en: nonEmpty,
+  })),
+  rates: v.pipe(
+    v.strictObject({
+      base: v.literal('CNY', 'base must be CNY'),
+      date: IsoDate,
+      note: L10nSchema,
+      rates: v.record(v.picklist(CURRENCIES, 'unknown currency code'), RateSchema),
+    }),
+    v.forward(v.check((r) => CONVERTER_CURRENCIES.every((c) => c in r.rates), `rates for ${CONVERTER_CURRENCIES.join(', ')} are required (null when not found)`), ['rates']),
+    v.forward(v.check((r) => !('CNY' in r.rates), 'CNY is the base, not a rate'), ['rates']),
+  ),
+  holidays: v.strictObject({
+    /** Years whose official notice is in the table; other years are shown as not announced. */
+    years: v.array(v.pipe(v.number(), v.integer(), v.minValue(2000), v.maxValue(2100))),
+    periods: v.array(HolidaySchema),
+    sources: v.pipe(v.array(SourceSchema), v.minLength(1, 'at least one source')),
+  }),
+})
+export type Practical = v.InferOutput<typeof PracticalSchema>
 
 type Issue = { path: (string | number)[]; message: string }
 
@@ -175,16 +273,29 @@ function crossIssues(c: { venues: Venue[]; events: ScheduleEvent[]; services: Se
   return issues
 }
 
+/** The holiday table must only hold years it declares announced, so a missing year reads "not announced". */
+function practicalIssues(p: Practical): Issue[] {
+  const issues: Issue[] = []
+  const years = new Set(p.holidays.years)
+  p.holidays.periods.forEach((h, i) => {
+    for (const [key, day] of [['start', h.start], ['end', h.end]] as const) {
+      if (!years.has(Number(day.slice(0, 4)))) issues.push({ path: ['practical', 'holidays', 'periods', i, key], message: `year ${day.slice(0, 4)} is not listed in holidays.years` })
+    }
+  })
+  return issues
+}
+
 export const ContentSchema = v.pipe(
   v.strictObject({
     meta: MetaSchema,
     venues: v.array(VenueSchema),
     events: v.array(EventSchema),
     services: v.array(ServiceSchema),
+    practical: PracticalSchema,
   }),
   v.rawCheck(({ dataset, addIssue }) => {
     if (!dataset.typed) return
-    for (const issue of crossIssues(dataset.value)) {
+    for (const issue of [...crossIssues(dataset.value), ...practicalIssues(dataset.value.practical)]) {
       addIssue({
         message: issue.message,
         path: issue.path.map((key) => ({ type: 'object', origin: 'value', input: {}, key, value: undefined })) as [v.IssuePathItem, ...v.IssuePathItem[]],
@@ -203,10 +314,33 @@ export function formatPath(path: readonly { key: unknown }[] | undefined): strin
 
 export type ContentResult = { ok: true; content: Content } | { ok: false; errors: string[] }
 
+/** Checks an `openingHours` value; returns why it is invalid, or null. */
+export type OpeningHoursCheck = (value: string) => string | null
+
+export type ValidateOptions = {
+  /**
+   * The opening_hours syntax check. The build passes one (src/content/hours-build.ts, Node only); the
+   * app does not, because it never evaluates the strings: it reads the build's `hoursTimeline`.
+   */
+  checkOpeningHours?: OpeningHoursCheck
+}
+
+function openingHoursErrors(raw: unknown, check: OpeningHoursCheck): string[] {
+  const services = (raw as { services?: unknown } | null)?.services
+  if (!Array.isArray(services)) return []
+  return services.flatMap((s: unknown, i) => {
+    const value = (s as { openingHours?: unknown } | null)?.openingHours
+    if (typeof value !== 'string' || value.trim() === '') return []
+    const why = check(value)
+    return why === null ? [] : [`services[${i}].openingHours: invalid opening_hours "${value}": ${why}`]
+  })
+}
+
 /** Validate raw content. Errors read like `events[3].start: invalid datetime`. */
-export function validateContent(raw: unknown): ContentResult {
+export function validateContent(raw: unknown, options: ValidateOptions = {}): ContentResult {
   const result = v.safeParse(ContentSchema, raw, { abortPipeEarly: false })
-  if (result.success) return { ok: true, content: result.output }
-  const errors = result.issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`)
+  const hoursErrors = options.checkOpeningHours ? openingHoursErrors(raw, options.checkOpeningHours) : []
+  if (result.success && hoursErrors.length === 0) return { ok: true, content: result.output }
+  const errors = [...(result.success ? [] : result.issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`)), ...hoursErrors]
   return { ok: false, errors: [...new Set(errors)] }
 }

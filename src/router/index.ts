@@ -7,17 +7,22 @@ export const routes: RouteRecordRaw[] = [
   { path: '/map', name: 'map', component: () => import('../pages/MapPage.vue'), meta: { nav: 'map' } },
   { path: '/events', name: 'events', component: () => import('../pages/EventsPage.vue'), meta: { nav: 'events' } },
   { path: '/events/:id', name: 'event', component: () => import('../pages/EventDetailPage.vue'), props: true, meta: { nav: 'events' } },
+  { path: '/plan', name: 'plan', component: () => import('../pages/PlanPage.vue'), meta: { nav: 'events' } },
   { path: '/venues/:id', name: 'venue', component: () => import('../pages/VenueDetailPage.vue'), props: true, meta: { nav: 'map' } },
   { path: '/services', name: 'services', component: () => import('../pages/ServicesPage.vue'), meta: { nav: 'services' } },
   { path: '/services/:id', name: 'service', component: () => import('../pages/ServiceDetailPage.vue'), props: true, meta: { nav: 'services' } },
   { path: '/info', name: 'info', component: () => import('../pages/InfoPage.vue'), meta: { nav: 'info' } },
+  { path: '/info/essentials', name: 'essentials', component: () => import('../pages/EssentialsPage.vue'), meta: { nav: 'info' } },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('../pages/NotFoundPage.vue') },
 ]
 
 export function createAppRouter() {
-  return createRouter({
+  const router = createRouter({
     history: createWebHistory(import.meta.env.BASE_URL),
     routes,
     scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
   })
+  // In-app event reminders run whatever page is open; they load after the first page, outside the entry.
+  void router.isReady().then(() => import('../composables/use-reminders')).then((m) => m.startReminders()).catch(() => undefined)
+  return router
 }

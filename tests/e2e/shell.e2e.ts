@@ -112,7 +112,7 @@ describe('routes', () => {
     await page.locator('[data-testid=service-card]').first().click()
     await page.locator('[data-testid=service-detail]').waitFor()
     await page.locator('[data-testid=nav-map]').click()
-    await page.locator('[data-testid=venue-card]').first().click()
+    await page.locator('[data-testid=map-list] a[href^="/venues/"]').first().click()
     await page.locator('[data-testid=venue-detail]').waitFor()
     await page.goBack()
     await page.waitForURL('**/map')
@@ -154,6 +154,9 @@ describe('past schedule and saved state', () => {
     await page.locator('[data-testid=schedule-past]').waitFor()
     await page.goto('/events')
     await page.locator('[data-testid=events-empty]').waitFor()
+    // The programme opens on its most recent day; "All days" lists every event once.
+    await page.locator('[data-testid=day-all]').click()
+    await page.locator('[data-testid=day-view]').waitFor({ state: 'detached' })
     const statuses = await page.locator('[data-testid=event-card]').evaluateAll((els) => els.map((e) => e.getAttribute('data-status')))
     expect(statuses.length).toBe(content.events.length)
     expect(new Set(statuses)).toEqual(new Set(['past']))
