@@ -2,7 +2,7 @@
 // Builds the offline basemap pack: public/maps/qingdao-sample-<version>.pmtiles + public/maps/packs.json.
 //
 //   node scripts/build-basemap.mjs                      sample pack (z8–14 vector tiles) from the OSM-derived
-//                                                       GeoJSON in GEODATA_DIR (default /work/shared/content/geodata)
+//                                                       GeoJSON in GEODATA_DIR (default scripts/geodata/)    
 //   node scripts/build-basemap.mjs --pack qd.pmtiles    publish an operator's own archive instead, e.g. a Protomaps
 //                                                       extract: pmtiles extract <build>.pmtiles qd.pmtiles
 //                                                       --bbox=119.6,35.55,121.0,36.6 --maxzoom=15

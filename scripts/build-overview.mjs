@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 // Builds the bundled overview layer of the map (src/map/overview.json, its own lazy JS chunk) from the OSM-derived
-// GeoJSON in /work/shared/content/geodata (or GEODATA_DIR): clip to the visitor area, simplify,
+// GeoJSON vendored in scripts/geodata/ (copied from the research's shared/content/geodata; or GEODATA_DIR): clip to the visitor area, simplify,
 // round, keep only what an overview needs. The output is committed: CI builds from a clone.
 // Data © OpenStreetMap contributors, ODbL 1.0 (see the geodata README).
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-export const GEODATA_DIR = process.env.GEODATA_DIR ?? '/work/shared/content/geodata'
+export const GEODATA_DIR = process.env.GEODATA_DIR ?? fileURLToPath(new URL('./geodata/', import.meta.url))
 /** The visitor area: city centre, Fushan Bay, Laoshan, West Coast, Jiaozhou, Jiaodong airport. [w, s, e, n] */
 export const AREA = [119.6, 35.55, 121.0, 36.6]
 export const ATTRIBUTION = '© OpenStreetMap contributors (ODbL)'
