@@ -62,7 +62,8 @@ export function startPwa(): void {
       registration = reg
       setInterval(() => checkForUpdate(true), CHECK_EVERY_MS)
     },
-    onRegisterError: (e: unknown) => console.error('Service worker registration failed', e),
+    // No service worker (blocked, private mode, unsupported): the app still works online, without offline support.
+    onRegisterError: (e: unknown) => console.warn('Service worker registration failed; offline use unavailable', e),
   })
   pwa.setActivate(async () => {
     navigator.serviceWorker.addEventListener('controllerchange', reloadOnce, { once: true })
