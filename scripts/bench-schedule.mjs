@@ -4,7 +4,8 @@
 // repeated REPEAT times and its fastest run kept: other processes on a shared machine only ever add time.
 //   - search/filter latency per keystroke (target ≤ 16 ms),
 //   - day list render time when a day chip is chosen (target ≤ 100 ms).
-// Usage: node scripts/bench-schedule.mjs [distDir=dist] [--events=5000] [--cpu=1] [--repeat=5]
+// Usage: node scripts/bench-schedule.mjs [distDir=dist] [--events=5000] [--cpu=1] [--repeat=5] [--keys]
+//   (--keys prints every keystroke's time, to find the slow ones)
 //   (builds distDir first when it has no index.html; --cpu=4 adds Chromium's 4× CPU slowdown)
 import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
@@ -20,6 +21,7 @@ const COUNT = opt('events', 5000)
 const CPU = opt('cpu', 1)
 const DAYS = 30
 const REPEAT = opt('repeat', 5)
+const KEYS = args.includes('--keys')
 // The schedule starts today in Qingdao, so the page runs on the real clock (Playwright's clock
 // emulation wraps Date and Intl and would be measured too).
 const START_DAY = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
@@ -152,6 +154,7 @@ try {
     for (let i = 1; i <= q.length + 1; i++) times.push(await best(type, i <= q.length ? q.slice(0, i) : '', type, q.slice(0, i - 1)))
     keyTimes.push(...times)
     perQuery[q] = stats(times)
+    if (KEYS) perQuery[q].keys = times.map((t, i) => `${i < q.length ? JSON.stringify(q.slice(0, i + 1)) : '(cleared)'} ${t.toFixed(1)}`)
   }
   await page.evaluate(type, '')
   const pickCategory = (value) => window.__measure(() => {
@@ -170,7 +173,10 @@ try {
   console.log(`  events per day: ${Math.min(...dayEvents)}–${Math.max(...dayEvents)}; cards drawn per day: up to ${Math.max(...dayCards)} (then "Show more")`)
   console.log(`"All days" list render: ${allDays[0].toFixed(1)} ms`)
   console.log(`search per keystroke (all queries): ${fmt(key)} — target ≤ 16 ms ${key.max <= 16 ? 'OK (max)' : key.p95 <= 16 ? 'OK (p95)' : 'OVER (p95)'}`)
-  for (const [q, s] of Object.entries(perQuery)) console.log(`  "${q}": ${fmt(s)}`)
+  for (const [q, s] of Object.entries(perQuery)) {
+    console.log(`  "${q}": ${fmt(s)}`)
+    if (s.keys) console.log(`    ${s.keys.join(' · ')}`)
+  }
   console.log(`category filter change: ${fmt(stats(filterTimes))}`)
 } finally {
   await browser.close()
