@@ -54,11 +54,13 @@ export function useEventFilters() {
   const query = computed(() => parseQuery(state.query))
   const active = computed(() => state.category !== '' || state.venue !== '' || query.value !== null)
   function filter(events: readonly ScheduleEvent[], index: EventIndex): ScheduleEvent[] {
+    // Read the reactive state once, not once per event: each read of `state` is tracked.
     const q = query.value
+    const { category, venue } = state
     // `events` is the array the index was built from: documents line up by position.
     return events.filter((e, i) =>
-      (state.category === '' || e.category === state.category)
-      && (state.venue === '' || e.venueId === state.venue)
+      (category === '' || e.category === category)
+      && (venue === '' || e.venueId === venue)
       && matches(index.docs[i] ?? '', q))
   }
   function clear() {

@@ -3,7 +3,7 @@ import type { L10n, Locale } from '../content/schema'
 
 /** Pick the current language from a content text: content follows the UI language switch. */
 export function useL10n() {
-  const { locale } = useI18n()
+  const { locale, t } = useI18n()
   const tx = (text: L10n | null | undefined): string => (text ? text[locale.value as Locale] : '')
-  return { tx, locale }
+  return { tx, t, locale }
 }
