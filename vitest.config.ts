@@ -9,6 +9,7 @@ export default defineConfig({
     projects: [
       {
         plugins: [vue()],
+        define: { __QD_SCHEMA_ID__: JSON.stringify('unit-tests') },
         test: {
           name: 'unit',
           environment: 'happy-dom',

@@ -2,7 +2,8 @@ import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import type { Content, ScheduleEvent, ServicePoint, Venue } from '../content/schema'
 import { toInstant } from '../domain/time'
-import { readLastGood, saveLastGood } from '../sw/content-cache'
+import { whenIdle } from '../domain/idle'
+import { readLastGood, saveLastGood, SCHEMA_ID } from '../sw/content-cache'
 import { useNoticesStore } from './notices'
 
 export const CONTENT_URL = `${import.meta.env.BASE_URL}data/content.json`
@@ -48,34 +49,46 @@ export const useContentStore = defineStore('content', () => {
   /**
    * The last validated copy (Cache Storage) shows at once; the copy from the network (through the service
    * worker: network first, short timeout) replaces it only if it validates, and then becomes the last good one.
+   * A saved copy that this build's schema validated is shown without validating it again (and without loading
+   * the validator): that is the offline cold start. The network copy is only validated when it differs.
    */
   async function load(): Promise<void> {
     if (state.value === 'loading') return
     state.value = content.value ? 'ready' : 'loading'
-    void import('../content/schema')
     let fresh = false
     let rejected = false
     let problems: string[] = []
     // Whichever comes first shows first: offline the service worker answers with this same copy at once.
-    let savedText: string | undefined
-    const saved = (content.value ? Promise.resolve(undefined) : readLastGood(CONTENT_URL)).then(async (text) => {
-      savedText = text
-      if (text === undefined || fresh || content.value) return
-      const result = await check(parseJson(text))
+    const savedCopy = content.value ? Promise.resolve(undefined) : readLastGood(CONTENT_URL)
+    const saved = savedCopy.then(async (copy) => {
+      // The network copy will need the validator: start loading it beside the fetch.
+      if (copy?.validatedBy !== SCHEMA_ID) void import('../content/schema')
+      if (copy === undefined || fresh || content.value) return
+      const raw = parseJson(copy.text)
+      if (copy.validatedBy === SCHEMA_ID && raw !== undefined) {
+        commit(raw as Content)
+        return
+      }
+      const result = await check(raw)
       if (result.ok && !fresh && !content.value) commit(result.content)
     })
     try {
       const res = await fetch(CONTENT_URL)
       if (!res.ok) throw new Error(`HTTP ${res.status}`)
       const text = await res.text()
+      const copy = await savedCopy
+      await saved
       // Nothing new (offline the service worker answers with the saved copy): no second validation.
-      if (content.value && text === savedText) return await finish()
+      if (content.value && text === copy?.text) {
+        if (copy.validatedBy !== SCHEMA_ID) whenIdle(() => void saveLastGood(CONTENT_URL, text))
+        return await finish()
+      }
       const raw = parseJson(text)
       const result = raw === undefined ? { ok: false as const, errors: ['not valid JSON'] } : await check(raw)
       if (result.ok) {
         fresh = true
         if (result.content.meta.hash !== content.value?.meta.hash || !content.value) commit(result.content)
-        void saveLastGood(CONTENT_URL, text)
+        whenIdle(() => void saveLastGood(CONTENT_URL, text))
       } else {
         rejected = true
         problems = result.errors
@@ -100,6 +113,11 @@ export const useContentStore = defineStore('content', () => {
     }
   }
 
+  /** The build-time prerender (src/prerender.ts) renders with the content the build has just validated. */
+  function prerendered(built: Content): void {
+    commit(built)
+  }
+
   const venues = computed<Venue[]>(() => content.value?.venues ?? [])
   const services = computed<ServicePoint[]>(() => content.value?.services ?? [])
   /** Events in chronological order. */
@@ -111,5 +129,5 @@ export const useContentStore = defineStore('content', () => {
   const serviceById = computed(() => new Map(services.value.map((x) => [x.id, x])))
   const meta = computed(() => content.value?.meta ?? null)
 
-  return { content, state, errors, load, accept, venues, services, events, venueById, eventById, serviceById, meta }
+  return { content, state, errors, load, accept, prerendered, venues, services, events, venueById, eventById, serviceById, meta }
 })

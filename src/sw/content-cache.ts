@@ -5,12 +5,23 @@
 /** Survives service-worker updates: workbox's cleanup only deletes its own precache caches. */
 export const CONTENT_CACHE = 'qd-content-v1'
 
-/** The saved text, exactly as it was validated. */
-export async function readLastGood(url: string): Promise<string | undefined> {
+/**
+ * Which schema validated the saved copy (a hash of src/content/schema.ts, set at build). A copy validated by
+ * this same schema is shown at start without loading the validator again; any other is validated first.
+ */
+const VALIDATED_BY = 'X-Qd-Validated-By'
+/** Defined by vite.config.ts (and vitest.config.ts for the unit tests). */
+declare const __QD_SCHEMA_ID__: string | undefined
+export const SCHEMA_ID: string = typeof __QD_SCHEMA_ID__ === 'string' ? __QD_SCHEMA_ID__ : 'dev'
+
+export type LastGood = { text: string; validatedBy: string | null }
+
+/** The saved text, exactly as it was validated, and by which schema. */
+export async function readLastGood(url: string): Promise<LastGood | undefined> {
   if (typeof caches === 'undefined') return undefined
   try {
     const hit = await (await caches.open(CONTENT_CACHE)).match(url, { ignoreSearch: true })
-    return hit ? await hit.text() : undefined
+    return hit ? { text: await hit.text(), validatedBy: hit.headers.get(VALIDATED_BY) } : undefined
   } catch {
     return undefined
   }
@@ -19,8 +30,8 @@ export async function readLastGood(url: string): Promise<string | undefined> {
 export async function saveLastGood(url: string, body: string): Promise<void> {
   if (typeof caches === 'undefined') return
   try {
-    const res = new Response(body, { headers: { 'Content-Type': 'application/json; charset=utf-8' } })
-    await (await caches.open(CONTENT_CACHE)).put(url, res)
+    const headers = { 'Content-Type': 'application/json; charset=utf-8', [VALIDATED_BY]: SCHEMA_ID }
+    await (await caches.open(CONTENT_CACHE)).put(url, new Response(body, { headers }))
   } catch {
     // Quota or private mode: the precached build copy still backs the app offline.
   }

@@ -72,25 +72,30 @@ describe('requestPersistentStorage', () => {
 })
 
 describe('content store: last good content', () => {
-  /** Cache Storage in memory, with an optional delay on reads. */
-  let stored: Map<string, Map<string, string>>
+  /** Cache Storage in memory (body and headers), with an optional delay on reads. */
+  type Entry = { body: string; headers: [string, string][] }
+  let stored: Map<string, Map<string, Entry>>
   let readDelay = 0
   const cacheApi = {
     open: async (name: string) => {
-      const c = stored.get(name) ?? new Map<string, string>()
+      const c = stored.get(name) ?? new Map<string, Entry>()
       stored.set(name, c)
       return {
         match: async (url: string) => {
           await new Promise((r) => setTimeout(r, readDelay))
-          const body = c.get(String(url))
-          return body === undefined ? undefined : new Response(body)
+          const entry = c.get(String(url))
+          return entry === undefined ? undefined : new Response(entry.body, { headers: entry.headers })
         },
-        put: async (url: string, res: Response) => void c.set(String(url), await res.text()),
+        put: async (url: string, res: Response) => void c.set(String(url), { body: await res.text(), headers: [...res.headers] }),
       }
     },
   }
   const answer = (body: string) => vi.fn(async () => new Response(body, { status: 200 }))
-  const saved = () => stored.get(CONTENT_CACHE)?.get(CONTENT_URL)
+  const saved = () => stored.get(CONTENT_CACHE)?.get(CONTENT_URL)?.body
+  const savedMark = () => new Headers(stored.get(CONTENT_CACHE)?.get(CONTENT_URL)?.headers).get('X-Qd-Validated-By')
+  const keep = (body: string, mark: string | null) =>
+    stored.set(CONTENT_CACHE, new Map([[CONTENT_URL, { body, headers: mark === null ? [] : [['x-qd-validated-by', mark]] }]]))
+  const offline = () => vi.fn(async (url: string) => (url.endsWith('?source=build') ? new Response(JSON.stringify(V1)) : Promise.reject(new TypeError('Failed to fetch'))))
   async function freshLoad(fetchImpl: (url: string) => Promise<Response>) {
     setActivePinia(createPinia())
     vi.stubGlobal('fetch', fetchImpl)
@@ -170,5 +175,32 @@ describe('content store: last good content', () => {
     release(new Response(JSON.stringify(V2)))
     await loading
     expect(store.meta?.version).toBe(2)
+  })
+
+  it('marks the copy it saves with the schema that validated it', async () => {
+    await freshLoad(answer(JSON.stringify(V1)))
+    expect(savedMark()).toBe('unit-tests')
+  })
+
+  it('shows a copy this schema validated without validating it again; any other copy is validated first', async () => {
+    // Invalid content that a check would refuse: only a copy trusted without a check can show it.
+    const unchecked = JSON.stringify({ ...V2, events: [{ ...V1.events[0], start: 'soon' }] })
+    keep(unchecked, 'unit-tests')
+    const trusted = await freshLoad(offline())
+    expect(trusted.store.meta?.hash).toBe(V2.meta.hash)
+
+    keep(unchecked, 'another-schema')
+    const checkedAgain = await freshLoad(offline())
+    expect(checkedAgain.store.meta?.hash).toBe(V1.meta.hash)
+    keep(unchecked, null)
+    const unmarked = await freshLoad(offline())
+    expect(unmarked.store.meta?.hash).toBe(V1.meta.hash)
+  })
+
+  it('marks an unmarked copy once the network confirms it, without replacing it', async () => {
+    keep(JSON.stringify(V1), null)
+    const { store } = await freshLoad(answer(JSON.stringify(V1)))
+    expect(store.meta?.hash).toBe(V1.meta.hash)
+    expect(savedMark()).toBe('unit-tests')
   })
 })
