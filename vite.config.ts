@@ -3,6 +3,8 @@ import vue from '@vitejs/plugin-vue'
 import VueI18nPlugin from '@intlify/unplugin-vue-i18n/vite'
 import { VitePWA } from 'vite-plugin-pwa'
 import { fileURLToPath } from 'node:url'
+import { readFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
 import { buildContent, CONTENT_URL_PATH, CONTENT_DIR } from './src/content/build'
 import { cspPlugin } from './scripts/csp.mjs'
 import { licencesPlugin } from './scripts/licences.mjs'
@@ -41,20 +43,65 @@ function pwaHeadLinks(): Plugin {
   }
 }
 
+const i18nOptions = {
+  include: [fileURLToPath(new URL('./locales/*.json', import.meta.url))],
+  runtimeOnly: true,
+  compositionOnly: true,
+  fullInstall: false,
+  dropMessageCompiler: true,
+  strictMessage: true,
+}
+
+/** Which schema validated a saved content copy: a copy this build's schema validated is not validated again. */
+const SCHEMA_ID = createHash('sha256').update(readFileSync(new URL('./src/content/schema.ts', import.meta.url))).digest('hex').slice(0, 16)
+
+/**
+ * Renders the home page into index.html at build time, once per language, with this build's content
+ * (src/prerender.ts, loaded through a short-lived Vite SSR server). The page shows before any script runs.
+ */
+function prerenderPlugin(): Plugin {
+  return {
+    name: 'qd-prerender',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      async handler(html) {
+        const { createServer } = await import('vite')
+        const server = await createServer({
+          configFile: false,
+          root: fileURLToPath(new URL('.', import.meta.url)),
+          logLevel: 'error',
+          appType: 'custom',
+          server: { middlewareMode: true, hmr: false, ws: false },
+          optimizeDeps: { noDiscovery: true, include: [] },
+          build: { assetsInlineLimit: 0 },
+          plugins: [vue(), VueI18nPlugin(i18nOptions)],
+          define: { __QD_SCHEMA_ID__: JSON.stringify(SCHEMA_ID) },
+        })
+        try {
+          const { prerenderHome } = (await server.ssrLoadModule('/src/prerender.ts')) as typeof import('./src/prerender')
+          const markup = await prerenderHome(buildContent())
+          if (!html.includes('<div id="app"></div>')) throw new Error('qd-prerender: no empty <div id="app"> in index.html')
+          // Vue's hydration markers (<!--[-->, <!---->) serve nothing here: the client mounts afresh.
+          const lean = markup.replace(/<!--[[\]]?-->/g, '')
+          // lang.js is a classic, parser-blocking script (the CSP allows no inline one): it runs before the
+          // first paint, right after the templates it copies from.
+          return html.replace('<div id="app"></div>', `<div id="app"></div>${lean}<script src="/lang.js"></script>`)
+        } finally {
+          await server.close()
+        }
+      },
+    },
+  }
+}
+
 export default defineConfig(({ mode }) => {
   const env = loadEnv(mode, process.cwd(), 'VITE_')
   return {
     plugins: [
       contentPlugin(),
       vue(),
-      VueI18nPlugin({
-        include: [fileURLToPath(new URL('./locales/*.json', import.meta.url))],
-        runtimeOnly: true,
-        compositionOnly: true,
-        fullInstall: false,
-        dropMessageCompiler: true,
-        strictMessage: true,
-      }),
+      VueI18nPlugin(i18nOptions),
       VitePWA({
         strategies: 'injectManifest',
         srcDir: 'src',
@@ -101,10 +148,12 @@ export default defineConfig(({ mode }) => {
         },
       }),
       pwaHeadLinks(),
+      prerenderPlugin(),
       // Content-Security-Policy <meta> (hosts from VITE_* URLs) and data/licences.json from the bundled packages.
       cspPlugin(env),
       licencesPlugin(env),
     ],
+    define: { __QD_SCHEMA_ID__: JSON.stringify(SCHEMA_ID) },
     build: { target: 'es2022', sourcemap: false, manifest: true },
   }
 })

@@ -1,4 +1,4 @@
-import { createApp } from 'vue'
+import { createApp, watch } from 'vue'
 import { createPinia } from 'pinia'
 import App from './App.vue'
 import { createAppRouter } from './router'
@@ -10,6 +10,20 @@ import './styles/base.css'
 
 captureInstallPrompt()
 
+const PRERENDER_WAIT_MS = 2500
+
+function contentSettled(store: ReturnType<typeof useContentStore>, timeoutMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, timeoutMs)
+    const stop = watch(() => store.state, (state) => state !== 'loading' && done(), { immediate: true })
+    function done() {
+      clearTimeout(timer)
+      queueMicrotask(() => stop())
+      resolve()
+    }
+  })
+}
+
 async function start() {
   const app = createApp(App)
   const pinia = createPinia()
@@ -18,10 +32,17 @@ async function start() {
   app.use(router)
   app.use(i18n)
   const prefs = usePreferencesStore()
-  void useContentStore().load()
+  const content = useContentStore()
+  void content.load()
   await applyLocale(prefs.locale)
   await router.isReady()
+  // The home page prerendered into index.html is on screen (public/lang.js): mount over it once the content is
+  // there, so the visitor never sees it swap to "Loading…" and back. Anything slower than that shows loading.
+  if (document.documentElement.dataset.pre && document.documentElement.dataset.pre !== 'off') {
+    await contentSettled(content, PRERENDER_WAIT_MS)
+  }
   app.mount('#app')
+  performance.mark('qd:mounted')
   // The service worker registers after the first render, never on the critical path.
   void import('./composables/use-pwa').then((m) => m.startPwa())
 }

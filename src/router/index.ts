@@ -1,5 +1,6 @@
-import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
+import { createRouter, createWebHistory, START_LOCATION, type RouteRecordRaw } from 'vue-router'
 import HomePage from '../pages/HomePage.vue'
+import { whenIdle } from '../domain/idle'
 
 // Home loads with the entry; every other page is its own lazy chunk.
 export const routes: RouteRecordRaw[] = [
@@ -20,9 +21,14 @@ export function createAppRouter() {
   const router = createRouter({
     history: createWebHistory(import.meta.env.BASE_URL),
     routes,
-    scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
+    // The first page of a visit is already at the top: scrolling there would only force an early layout.
+    scrollBehavior: (_to, from, saved) => saved ?? (from === START_LOCATION ? false : { top: 0 }),
   })
-  // In-app event reminders run whatever page is open; they load after the first page, outside the entry.
-  void router.isReady().then(() => import('../composables/use-reminders')).then((m) => m.startReminders()).catch(() => undefined)
+  // In-app event reminders run whatever page is open; they load after the first page, outside the entry, and
+  // start once the page is idle: the nearest reminder is minutes away, the first paint is not.
+  void router.isReady()
+    .then(() => import('../composables/use-reminders'))
+    .then((m) => whenIdle(() => m.startReminders()))
+    .catch(() => undefined)
   return router
 }

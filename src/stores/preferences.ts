@@ -29,7 +29,8 @@ function migrate(from: number, data: unknown): unknown {
 export const usePreferencesStore = defineStore('preferences', () => {
   const loaded = loadPersisted(PREFS_KEY, checkPrefs, PREFS_VERSION, migrate)
   if (loaded.recovered) useNoticesStore().push('prefs.reset_notice', undefined, 'warning')
-  const fromDevice = typeof navigator === 'undefined' ? 'en' : detectLocale(navigator.languages ?? [navigator.language])
+  // An empty languages list (some WebViews) falls back to navigator.language, as public/lang.js does.
+  const fromDevice = typeof navigator === 'undefined' ? 'en' : detectLocale(navigator.languages?.length ? navigator.languages : [navigator.language])
   const locale = ref<Locale>(loaded.value?.locale ?? fromDevice)
   /** True once the visitor chose a language; until then the device language may still apply. */
   const chosen = ref(loaded.value !== null)

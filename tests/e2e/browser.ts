@@ -30,7 +30,17 @@ export async function open(path = '/', options: BrowserContextOptions = {}): Pro
   })
   page.on('pageerror', (e) => errors.push(String(e)))
   await page.goto(path)
+  if (path.startsWith('/')) await appMounted(page)
   return { context, page, errors }
+}
+
+/**
+ * Wait until the app has mounted (main.ts marks qd:mounted). On the home page the page prerendered into
+ * index.html shows first; tests of the app itself start once it has taken over (tests/e2e/prerender.e2e.ts
+ * covers the prerendered page).
+ */
+export async function appMounted(page: Page): Promise<void> {
+  await page.waitForFunction(() => performance.getEntriesByName('qd:mounted').length > 0, undefined, { timeout: 30_000 })
 }
 
 /** Wait until the service worker controls the page. */

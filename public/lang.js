@@ -1,0 +1,45 @@
+// Runs before the first paint: a classic, parser-blocking script right after the home page prerendered into
+// index.html at build time (src/prerender.ts: one inert <template> per language; the CSP allows no inline
+// script). It picks the language with the same rules as the app (src/stores/preferences.ts and detectLocale
+// in src/domain/lang.ts; tests/unit/lang-script.spec.ts keeps them equal): the saved choice, else the
+// browser's first language (zh* → zh, ru* → ru, else en). It sets <html lang>, copies that language's home
+// page into #app on the home page only, and drops the templates. data-pre on <html> tells main.ts which
+// language is showing ("off": none), and main.ts mounts the app over it.
+;(function () {
+  var root = document.documentElement
+  var locale = ''
+  try {
+    var saved = JSON.parse(localStorage.getItem('qd.prefs') || 'null')
+    var data = saved && typeof saved.v === 'number' && saved.v <= 2 ? saved.data : null
+    var chosen = data && (saved.v === 1 ? data.lang : data.locale)
+    var minutes = data && (saved.v === 1 ? 15 : data.reminderMinutes)
+    var valid = typeof minutes === 'number' && minutes % 1 === 0 && minutes >= 0 && minutes <= 1440
+    if (valid && (chosen === 'zh' || chosen === 'ru' || chosen === 'en')) locale = chosen
+  } catch (e) {
+    // unreadable or corrupt: the app resets it; the device language applies
+  }
+  if (!locale) {
+    var langs = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language]
+    var first = ''
+    for (var i = 0; i < langs.length; i++) {
+      if (typeof langs[i] === 'string' && langs[i].trim() !== '') {
+        first = langs[i].trim().toLowerCase()
+        break
+      }
+    }
+    locale = /^zh($|[-_])/.test(first) ? 'zh' : /^ru($|[-_])/.test(first) ? 'ru' : 'en'
+  }
+  root.lang = locale === 'zh' ? 'zh-CN' : locale
+  var app = document.getElementById('app')
+  var templates = document.querySelectorAll('template[data-pre-locale]')
+  var shown = 'off'
+  for (var t = 0; t < templates.length; t++) {
+    var tpl = templates[t]
+    if (app && location.pathname === '/' && tpl.getAttribute('data-pre-locale') === locale && !app.firstChild) {
+      app.appendChild(tpl.content.cloneNode(true))
+      shown = locale
+    }
+    tpl.parentNode.removeChild(tpl)
+  }
+  root.setAttribute('data-pre', shown)
+})()

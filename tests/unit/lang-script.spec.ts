@@ -1,0 +1,68 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { readFileSync } from 'node:fs'
+import { createPinia, setActivePinia } from 'pinia'
+import { HTML_LANG } from '../../src/domain/lang'
+import { PREFS_KEY, usePreferencesStore } from '../../src/stores/preferences'
+
+// public/lang.js picks the language of the prerendered home page before any module runs; the app then
+// mounts in the language the preferences store picks. They must agree, or the page switches language
+// under the visitor as it starts.
+const script = readFileSync('public/lang.js', 'utf8')
+/** The prerendered page as the build writes it: an empty #app, then one template per language. */
+function runScript() {
+  document.body.innerHTML = '<div id="app"></div>' +
+    ['zh', 'ru', 'en'].map((l) => `<template data-pre-locale="${l}"><h1>home-${l}</h1></template>`).join('')
+  new Function(script)()
+}
+
+function device(languages: string[], language = languages[0] ?? '') {
+  Object.defineProperty(navigator, 'languages', { value: languages, configurable: true })
+  Object.defineProperty(navigator, 'language', { value: language, configurable: true })
+}
+
+const cases: [string, string | null, string[]][] = [
+  ['a saved v2 choice wins over the device', JSON.stringify({ v: 2, data: { locale: 'ru', reminderMinutes: 15 } }), ['zh-CN']],
+  ['a saved v1 choice (migrated by the app)', JSON.stringify({ v: 1, data: { lang: 'zh' } }), ['en-US']],
+  ['corrupt saved data: the device', '{not json', ['ru-RU']],
+  ['a v2 record with a bad reminder is dropped: the device', JSON.stringify({ v: 2, data: { locale: 'ru', reminderMinutes: 99999 } }), ['zh-TW']],
+  ['a record from a newer version: the device', JSON.stringify({ v: 3, data: { locale: 'ru', reminderMinutes: 15 } }), ['en']],
+  ['an unknown saved language: the device', JSON.stringify({ v: 2, data: { locale: 'de', reminderMinutes: 15 } }), ['ru']],
+  ['nothing saved, zh_TW', null, ['zh_TW']],
+  ['nothing saved, first non-empty language decides', null, ['', ' ru-RU ', 'zh']],
+  ['nothing saved, English first', null, ['en-GB', 'ru']],
+  ['nothing saved, an unsupported language', null, ['kk-KZ', 'ru']],
+  ['nothing saved, no languages list', null, []],
+]
+
+describe('public/lang.js agrees with the app', () => {
+  afterEach(() => {
+    localStorage.clear()
+    history.replaceState(null, '', '/')
+    document.documentElement.removeAttribute('data-pre')
+    document.body.innerHTML = ''
+  })
+
+  it.each(cases)('%s', (_label, saved, languages) => {
+    if (saved !== null) localStorage.setItem(PREFS_KEY, saved)
+    device(languages, languages.length ? languages[0] : 'zh-CN')
+    runScript()
+    const fromScript = document.documentElement.lang
+    setActivePinia(createPinia())
+    const locale = usePreferencesStore().locale
+    expect(fromScript).toBe(HTML_LANG[locale])
+    expect(document.documentElement.dataset.pre).toBe(locale)
+    // That language's page, once, and no templates left behind.
+    expect(document.getElementById('app')!.innerHTML).toBe(`<h1>home-${locale}</h1>`)
+    expect(document.querySelectorAll('template').length).toBe(0)
+  })
+
+  it('shows the prerendered home page on the home page only', () => {
+    device(['ru'])
+    history.replaceState(null, '', '/events/some-event')
+    runScript()
+    expect(document.documentElement.dataset.pre).toBe('off')
+    expect(document.documentElement.lang).toBe('ru')
+    expect(document.getElementById('app')!.innerHTML).toBe('')
+    expect(document.querySelectorAll('template').length).toBe(0)
+  })
+})
