@@ -157,6 +157,9 @@ describe('past schedule and saved state', () => {
     // The programme opens on its most recent day; "All days" lists every event once.
     await page.locator('[data-testid=day-all]').click()
     await page.locator('[data-testid=day-view]').waitFor({ state: 'detached' })
+    // The list draws a page at a time: open it all.
+    const more = page.locator('[data-testid=show-more]')
+    while (await more.count()) await more.first().click()
     const statuses = await page.locator('[data-testid=event-card]').evaluateAll((els) => els.map((e) => e.getAttribute('data-status')))
     expect(statuses.length).toBe(content.events.length)
     expect(new Set(statuses)).toEqual(new Set(['past']))
