@@ -10,6 +10,7 @@ import type { PackInfo } from '../map/pack'
 import type { Position } from '../map/position'
 import type { Locale } from '../content/schema'
 import { mapConfig, VISITOR_AREA } from '../map/config'
+import { OverviewCanvas, PointsCanvas } from '../map/canvas-layers'
 
 export type MapLabels = {
   /** Visible label and screen-reader name of a group's marker. */
@@ -19,8 +20,9 @@ export type MapLabels = {
 
 /**
  * Up to this many groups, markers are DOM elements: focusable, named for screen readers, with
- * permanent labels. Beyond it they are drawn on one canvas (1,000 DOM markers take seconds to lay
- * out on a phone) with labels on hover, and the list under the map is the accessible equivalent.
+ * permanent labels. Beyond it they are dots drawn on one canvas (1,000 DOM markers take seconds to
+ * lay out on a phone; 1,000 Leaflet paths still cost more than the rest of the map), and the list
+ * under the map is the accessible equivalent.
  */
 const DOM_MARKER_LIMIT = 150
 
@@ -31,11 +33,10 @@ function cssVar(el: HTMLElement, name: string, fallback: string): string {
 export function useMap(container: Ref<HTMLElement | null>, onSelect: (groupKey: string) => void) {
   const map = shallowRef<L.Map | null>(null)
   let markers = new Map<string, { marker: L.Marker; group: MapGroup }>()
-  let canvasMarkers = new Map<string, { marker: L.CircleMarker; group: MapGroup }>()
-  let markerRenderer: L.Canvas | null = null
+  let pointsLayer: PointsCanvas | null = null
   let markerLayer: L.LayerGroup | null = null
   let areaLayer: L.LayerGroup | null = null
-  let overviewLayer: L.GeoJSON | null = null
+  let overviewLayer: OverviewCanvas | null = null
   let basemapLayer: L.Layer | null = null
   let tileLayer: L.TileLayer | null = null
   let userLayer: L.LayerGroup | null = null
@@ -50,6 +51,7 @@ export function useMap(container: Ref<HTMLElement | null>, onSelect: (groupKey: 
       line: cssVar(el, '--map-line', '#6b7785'),
       label: cssVar(el, '--map-label', '#14212b'),
       halo: cssVar(el, '--map-halo', '#ffffff'),
+      accent: cssVar(el, '--accent', '#0b5e7e'),
     }
   }
 
@@ -71,7 +73,8 @@ export function useMap(container: Ref<HTMLElement | null>, onSelect: (groupKey: 
     markerLayer = markRaw(L.layerGroup().addTo(m))
     areaLayer = markRaw(L.layerGroup().addTo(m))
     userLayer = markRaw(L.layerGroup().addTo(m))
-    m.on('zoomend', () => render())
+    // DOM markers are re-clustered for the new zoom; canvas points redraw themselves.
+    m.on('zoomend', () => pointsLayer?.size || render())
     m.on('moveend', declutter)
     map.value = m
   })
@@ -80,6 +83,7 @@ export function useMap(container: Ref<HTMLElement | null>, onSelect: (groupKey: 
     map.value?.remove()
     map.value = null
     markers = new Map()
+    pointsLayer = null
   })
 
   function setOverview(data: GeoJSON.FeatureCollection): void {
@@ -87,23 +91,17 @@ export function useMap(container: Ref<HTMLElement | null>, onSelect: (groupKey: 
     if (!m) return
     overviewLayer?.remove()
     const c = colors()
-    const renderer = L.canvas({ pane: 'overview' })
-    overviewLayer = markRaw(L.geoJSON(data, {
-      pane: 'overview',
-      interactive: false,
-      attribution: mapConfig.dataAttribution,
-      style: (f) => {
-        const layer = f?.properties?.layer
-        if (layer === 'land') return { renderer, stroke: true, color: c.line, weight: 0.6, opacity: 0.5, fillColor: c.land, fillOpacity: 1 }
-        if (layer === 'runway') return { renderer, color: c.line, weight: 3 }
-        if (layer === 'metro_line') return { renderer, color: '#0b7a55', weight: 2, dashArray: '6 3' }
-        return { renderer, color: c.line, weight: 1 }
-      },
-      pointToLayer: (f, latlng) => L.circleMarker(latlng, {
-        renderer, pane: 'overview', interactive: false, radius: f.properties?.layer === 'rail_station' ? 3.5 : 2,
-        color: c.halo, weight: 1, fillColor: f.properties?.layer === 'rail_station' ? c.line : '#0b7a55', fillOpacity: 1,
-      }),
-    }).addTo(m))
+    overviewLayer = markRaw(new OverviewCanvas(data, (f) => {
+      const layer = f.properties?.layer
+      if (f.geometry.type === 'Point' || f.geometry.type === 'MultiPoint') {
+        const rail = layer === 'rail_station'
+        return { radius: rail ? 3.5 : 2, stroke: c.halo, weight: 1, fill: rail ? c.line : '#0b7a55' }
+      }
+      if (layer === 'land') return { stroke: c.line, weight: 0.6, opacity: 0.5, fill: c.land }
+      if (layer === 'runway') return { stroke: c.line, weight: 3 }
+      if (layer === 'metro_line') return { stroke: '#0b7a55', weight: 2, dash: [6, 3] }
+      return { stroke: c.line, weight: 1 }
+    }, { pane: 'overview', attribution: mapConfig.dataAttribution }).addTo(m))
   }
 
   async function setBasemap(pack: PackInfo | null, locale: Locale): Promise<void> {
@@ -195,21 +193,18 @@ export function useMap(container: Ref<HTMLElement | null>, onSelect: (groupKey: 
     markerLayer.clearLayers()
     areaLayer.clearLayers()
     markers = new Map()
-    canvasMarkers = new Map()
     members = new Map()
     if (groups.length > DOM_MARKER_LIMIT) {
-      markerRenderer ??= markRaw(L.canvas({ pane: 'markerPane' }))
-      for (const g of groups) {
-        const marker = L.circleMarker([g.lat, g.lon], {
-          renderer: markerRenderer, radius: 7, color: '#ffffff', weight: 2, fillColor: CATEGORY_STYLE[g.category].color, fillOpacity: 1,
-        })
-        marker.on('click', () => onSelect(g.key))
-        canvasMarkers.set(g.key, { marker, group: g })
-        markerLayer.addLayer(marker)
+      if (!pointsLayer) {
+        pointsLayer = markRaw(new PointsCanvas(onSelect, () => colors().accent, { pane: 'markerPane' }))
+        pointsLayer.setSelected(selectedKey)
+        pointsLayer.addTo(m)
       }
+      pointsLayer.setPoints(groups.map((g) => ({ key: g.key, lat: g.lat, lon: g.lon, color: CATEGORY_STYLE[g.category].color, radius: g.radius })))
       m.getContainer().dataset.markers = String(groups.length)
       return
     }
+    pointsLayer?.setPoints([])
     for (const g of groups) {
       if (g.radius > 0) {
         areaLayer.addLayer(L.circle([g.lat, g.lon], {
@@ -268,6 +263,7 @@ export function useMap(container: Ref<HTMLElement | null>, onSelect: (groupKey: 
   function select(key: string | null): void {
     const prev = selectedKey
     selectedKey = key
+    pointsLayer?.setSelected(key)
     for (const k of [prev, key]) {
       const entry = k ? markers.get(k) : undefined
       if (entry) {
@@ -278,10 +274,10 @@ export function useMap(container: Ref<HTMLElement | null>, onSelect: (groupKey: 
     declutter()
   }
 
-  function focusGroup(key: string): void {
-    const group = current.find((g) => g.key === key)
+  /** Centre on a group (it may not be drawn yet: the first markers wait for the overview). */
+  function focusGroup(group: MapGroup): void {
     const m = map.value
-    if (!group || !m) return
+    if (!m) return
     const { lat, lon, radius } = group
     if (radius > 0) m.fitBounds(L.latLng(lat, lon).toBounds(radius * 2.4), { maxZoom: 15, animate: false })
     else m.setView([lat, lon], Math.max(m.getZoom(), 15), { animate: false })
