@@ -52,8 +52,36 @@ const i18nOptions = {
   strictMessage: true,
 }
 
+/**
+ * SHA-256 of the content file the build writes (the same JSON.stringify of buildContent()): the browser skips
+ * validating a copy with exactly these bytes. Invalid content yields '' here and fails the build in generateBundle.
+ */
+function contentSha256(): string {
+  try {
+    return createHash('sha256').update(JSON.stringify(buildContent())).digest('hex')
+  } catch {
+    return ''
+  }
+}
+
 /** Which schema validated a saved content copy: a copy this build's schema validated is not validated again. */
 const SCHEMA_ID = createHash('sha256').update(readFileSync(new URL('./src/content/schema.ts', import.meta.url))).digest('hex').slice(0, 16)
+
+/**
+ * Takes the entry <script type="module">, its <link rel="modulepreload">s and the content preload out of the
+ * built index.html, for public/lang.js to add once the first paint is done.
+ */
+function takeBootTags(html: string): { html: string; entry: string; modules: string[]; content: string } {
+  const modules: string[] = []
+  let entry = ''
+  let content = ''
+  const rest = html
+    .replace(/\s*<script type="module" crossorigin src="([^"]+)"><\/script>/g, (_m, src: string) => ((entry = src), ''))
+    .replace(/\s*<link rel="modulepreload" crossorigin href="([^"]+)">/g, (_m, href: string) => (modules.push(href), ''))
+    .replace(/\s*<link rel="preload" href="([^"]+)" as="fetch" crossorigin="anonymous" \/>/, (_m, href: string) => ((content = href), ''))
+  if (!entry || !content) throw new Error('qd-prerender: no entry script or content preload in index.html')
+  return { html: rest, entry, modules, content }
+}
 
 /**
  * Renders the home page into index.html at build time, once per language, with this build's content
@@ -84,9 +112,13 @@ function prerenderPlugin(): Plugin {
           if (!html.includes('<div id="app"></div>')) throw new Error('qd-prerender: no empty <div id="app"> in index.html')
           // Vue's hydration markers (<!--[-->, <!---->) serve nothing here: the client mounts afresh.
           const lean = markup.replace(/<!--[[\]]?-->/g, '')
+          // The app's scripts and the content load after the first paint, not beside it: on a slow link they
+          // would share the bandwidth with the CSS and lang.js the paint waits for. lang.js starts them.
+          const boot = takeBootTags(html)
           // lang.js is a classic, parser-blocking script (the CSP allows no inline one): it runs before the
           // first paint, right after the templates it copies from.
-          return html.replace('<div id="app"></div>', `<div id="app"></div>${lean}<script src="/lang.js"></script>`)
+          const attrs = `data-entry="${boot.entry}" data-modules="${boot.modules.join(' ')}" data-content="${boot.content}"`
+          return boot.html.replace('<div id="app"></div>', `<div id="app"></div>${lean}<script src="/lang.js" ${attrs}></script>`)
         } finally {
           await server.close()
         }
@@ -153,7 +185,7 @@ export default defineConfig(({ mode }) => {
       cspPlugin(env),
       licencesPlugin(env),
     ],
-    define: { __QD_SCHEMA_ID__: JSON.stringify(SCHEMA_ID) },
+    define: { __QD_SCHEMA_ID__: JSON.stringify(SCHEMA_ID), __QD_CONTENT_SHA256__: JSON.stringify(contentSha256()) },
     build: { target: 'es2022', sourcemap: false, manifest: true },
   }
 })

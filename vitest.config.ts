@@ -1,5 +1,7 @@
 import { defineConfig } from 'vitest/config'
 import vue from '@vitejs/plugin-vue'
+import { createHash } from 'node:crypto'
+import { UNIT_BUILT_CONTENT } from './tests/unit/built-content'
 
 // One run, two projects: fast unit tests, and end-to-end tests that share one production
 // build and one Chromium (tests/e2e/global-setup.ts).
@@ -9,7 +11,10 @@ export default defineConfig({
     projects: [
       {
         plugins: [vue()],
-        define: { __QD_SCHEMA_ID__: JSON.stringify('unit-tests') },
+        define: {
+          __QD_SCHEMA_ID__: JSON.stringify('unit-tests'),
+          __QD_CONTENT_SHA256__: JSON.stringify(createHash('sha256').update(UNIT_BUILT_CONTENT).digest('hex')),
+        },
         test: {
           name: 'unit',
           environment: 'happy-dom',

@@ -5,7 +5,12 @@
 // browser's first language (zh* → zh, ru* → ru, else en). It sets <html lang>, copies that language's home
 // page into #app on the home page only, and drops the templates. data-pre on <html> tells main.ts which
 // language is showing ("off": none), and main.ts mounts the app over it.
+// It then starts the app: the build moved the entry module, its preloads and the content preload onto this
+// script's data-* attributes (vite.config.ts, takeBootTags). With the home page on screen they are added once
+// the first frame is painted, so on a slow link they do not compete with the CSS and this script for the
+// bandwidth the first paint needs; on any other page (nothing to paint yet) at once.
 ;(function () {
+  var me = document.currentScript || document.querySelector('script[data-entry]')
   var root = document.documentElement
   var locale = ''
   try {
@@ -42,4 +47,31 @@
     tpl.parentNode.removeChild(tpl)
   }
   root.setAttribute('data-pre', shown)
+  if (window.performance && performance.mark) performance.mark('qd:pre-shown')
+
+  var booted = false
+  function add(tag, attrs) {
+    var el = document.createElement(tag)
+    for (var k in attrs) el.setAttribute(k, attrs[k])
+    document.head.appendChild(el)
+  }
+  function boot() {
+    var d = me && me.dataset
+    if (booted || !d || !d.entry) return
+    booted = true
+    if (d.content) add('link', { rel: 'preload', href: d.content, as: 'fetch', crossorigin: 'anonymous' })
+    var modules = (d.modules || '').split(' ')
+    for (var m = 0; m < modules.length; m++) if (modules[m]) add('link', { rel: 'modulepreload', crossorigin: '', href: modules[m] })
+    add('script', { type: 'module', crossorigin: '', src: d.entry })
+  }
+  if (shown === 'off' || document.visibilityState !== 'visible' || typeof requestAnimationFrame !== 'function') {
+    boot()
+  } else {
+    // A task queued from the frame callback runs after that frame is painted. The timer is a backstop for a
+    // frame that never comes.
+    requestAnimationFrame(function () {
+      setTimeout(boot, 0)
+    })
+    setTimeout(boot, 300)
+  }
 })()

@@ -2,6 +2,7 @@
 // (`npm run content -- diff`) and the visitor-facing "Schedule changes" list use the same code.
 import type { L10n } from '../content/schema'
 import { toInstant } from './time'
+import { compareIds } from './order'
 
 /** The part of an event a visitor's "last seen" snapshot keeps: enough to name it and say where and when it was. */
 export type EventSnapshot = {
@@ -56,7 +57,7 @@ function sameTime(a: string, b: string, aAllDay: boolean, bAllDay: boolean): boo
 }
 
 function byStart(a: EventSnapshot, b: EventSnapshot): number {
-  return toInstant(a.start) - toInstant(b.start) || a.id.localeCompare(b.id)
+  return toInstant(a.start) - toInstant(b.start) || compareIds(a.id, b.id)
 }
 
 export function diffEvents(before: readonly EventSnapshot[], after: readonly EventSnapshot[]): EventsDiff {

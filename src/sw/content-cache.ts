@@ -14,6 +14,26 @@ const VALIDATED_BY = 'X-Qd-Validated-By'
 declare const __QD_SCHEMA_ID__: string | undefined
 export const SCHEMA_ID: string = typeof __QD_SCHEMA_ID__ === 'string' ? __QD_SCHEMA_ID__ : 'dev'
 
+/**
+ * SHA-256 (hex) of the content file this build wrote and validated (vite.config.ts). A copy from the network
+ * with exactly these bytes needs no second validation in the browser; any other copy is validated.
+ */
+declare const __QD_CONTENT_SHA256__: string | undefined
+const BUILT_CONTENT_SHA256: string = typeof __QD_CONTENT_SHA256__ === 'string' ? __QD_CONTENT_SHA256__ : ''
+
+/** True when `text` is byte for byte the content this build validated (WebCrypto; false where it is missing). */
+export async function isBuiltContent(text: string): Promise<boolean> {
+  if (!BUILT_CONTENT_SHA256 || typeof crypto === 'undefined' || !crypto.subtle) return false
+  try {
+    const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)))
+    let hex = ''
+    for (const b of digest) hex += b.toString(16).padStart(2, '0')
+    return hex === BUILT_CONTENT_SHA256
+  } catch {
+    return false
+  }
+}
+
 export type LastGood = { text: string; validatedBy: string | null }
 
 /** The saved text, exactly as it was validated, and by which schema. */

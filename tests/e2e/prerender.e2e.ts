@@ -67,3 +67,50 @@ describe('the app takes over', () => {
     expect(errors).toEqual([])
   })
 })
+
+describe('what loads when', () => {
+  /**
+   * When the app's entry and the content started loading, when lang.js had put the page in place, the frames
+   * (from a frame callback set before any page script) and the first text paint, in ms since navigation.
+   */
+  async function timeline(path: string) {
+    opened = await open('about:blank', { locale: 'en-US' })
+    const { page } = opened
+    await page.addInitScript(() => {
+      const frames: number[] = []
+      ;(window as unknown as { frames_: number[] }).frames_ = frames
+      const tick = () => frames.push(performance.now()) < 300 && requestAnimationFrame(tick)
+      requestAnimationFrame(tick)
+    })
+    await page.goto(path)
+    await page.waitForFunction(() => ['qd:mounted', 'first-contentful-paint'].every((n) => performance.getEntriesByName(n).length > 0))
+    return page.evaluate(() => {
+      const start = (re: RegExp) => performance.getEntriesByType('resource').find((r) => re.test(r.name))?.startTime ?? NaN
+      return {
+        shown: performance.getEntriesByName('qd:pre-shown')[0]?.startTime ?? NaN,
+        frames: (window as unknown as { frames_: number[] }).frames_,
+        text: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
+        entry: start(/\/assets\/index-[^/]*\.js$/),
+        content: start(/\/data\/content\.json$/),
+      }
+    })
+  }
+
+  it('on the home page the app and the content start loading after a frame with the page in it, not before', async () => {
+    const t = await timeline('/')
+    // A frame began after lang.js put the page in place and before either request started.
+    const frame = t.frames.find((f) => f > t.shown)
+    expect(frame).toBeDefined()
+    expect(t.entry).toBeGreaterThan(frame!)
+    expect(t.content).toBeGreaterThan(frame!)
+    expect(opened!.errors).toEqual([])
+  })
+
+  it('on any other page (nothing to paint before the app) they load at once', async () => {
+    const t = await timeline('/info')
+    expect(t.entry).toBeLessThan(t.text)
+    expect(t.content).toBeLessThan(t.text)
+    expect(await opened!.page.locator('main h1').count()).toBe(1)
+    expect(opened!.errors).toEqual([])
+  })
+})

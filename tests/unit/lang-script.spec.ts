@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { readFileSync } from 'node:fs'
 import { createPinia, setActivePinia } from 'pinia'
 import { HTML_LANG } from '../../src/domain/lang'
@@ -8,12 +8,25 @@ import { PREFS_KEY, usePreferencesStore } from '../../src/stores/preferences'
 // mounts in the language the preferences store picks. They must agree, or the page switches language
 // under the visitor as it starts.
 const script = readFileSync('public/lang.js', 'utf8')
-/** The prerendered page as the build writes it: an empty #app, then one template per language. */
-function runScript() {
+/** What the build moves from the head onto lang.js's own tag (vite.config.ts, takeBootTags). */
+const BOOT = { entry: 'data:text/javascript,', modules: 'data:text/javascript,1 data:text/javascript,2', content: '/data/content.json' }
+/**
+ * The prerendered page as the build writes it: an empty #app, one template per language, then lang.js's tag
+ * (with what it starts only when `boot`: the language tests leave the app unstarted).
+ */
+function runScript(boot = false) {
   document.body.innerHTML = '<div id="app"></div>' +
-    ['zh', 'ru', 'en'].map((l) => `<template data-pre-locale="${l}"><h1>home-${l}</h1></template>`).join('')
+    ['zh', 'ru', 'en'].map((l) => `<template data-pre-locale="${l}"><h1>home-${l}</h1></template>`).join('') +
+    (boot ? `<script data-entry="${BOOT.entry}" data-modules="${BOOT.modules}" data-content="${BOOT.content}"></script>` : '<script></script>')
   new Function(script)()
 }
+/** What lang.js has added to the head so far (kept out of the document: happy-dom would try to load them). */
+let added: Element[] = []
+const started = () => ({
+  entry: added.filter((e) => e.matches('script[type=module]')).length,
+  modules: added.filter((e) => e.matches('link[rel=modulepreload][crossorigin]')).map((l) => l.getAttribute('href')),
+  content: added.find((e) => e.matches('link[rel=preload][as=fetch][crossorigin=anonymous]'))?.getAttribute('href') ?? null,
+})
 
 function device(languages: string[], language = languages[0] ?? '') {
   Object.defineProperty(navigator, 'languages', { value: languages, configurable: true })
@@ -64,5 +77,21 @@ describe('public/lang.js agrees with the app', () => {
     expect(document.documentElement.lang).toBe('ru')
     expect(document.getElementById('app')!.innerHTML).toBe('')
     expect(document.querySelectorAll('template').length).toBe(0)
+  })
+
+  it('starts the app after the first frame on the home page, and at once on any other page', async () => {
+    const append = vi.spyOn(document.head, 'appendChild').mockImplementation(<T extends Node>(el: T) => (added.push(el as unknown as Element), el))
+    added = []
+    device(['en'])
+    runScript(true)
+    expect(started()).toEqual({ entry: 0, modules: [], content: null })
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)))
+    expect(started()).toEqual({ entry: 1, modules: BOOT.modules.split(' '), content: BOOT.content })
+
+    added = []
+    history.replaceState(null, '', '/map')
+    runScript(true)
+    expect(started()).toEqual({ entry: 1, modules: BOOT.modules.split(' '), content: BOOT.content })
+    append.mockRestore()
   })
 })

@@ -5,7 +5,8 @@ import { readFileSync, readdirSync } from 'node:fs'
 import { validateContent, type Content } from '../../src/content/schema'
 import { CONTENT_URL, useContentStore } from '../../src/stores/content'
 import { useNoticesStore } from '../../src/stores/notices'
-import { CONTENT_CACHE } from '../../src/sw/content-cache'
+import { CONTENT_CACHE, isBuiltContent } from '../../src/sw/content-cache'
+import { UNIT_BUILT_CONTENT } from './built-content'
 import { isIos } from '../../src/composables/use-pwa-install'
 import { formatBytes, requestPersistentStorage } from '../../src/composables/use-storage'
 
@@ -195,6 +196,22 @@ describe('content store: last good content', () => {
     keep(unchecked, null)
     const unmarked = await freshLoad(offline())
     expect(unmarked.store.meta?.hash).toBe(V1.meta.hash)
+  })
+
+  it('takes the very file this build validated without validating it again; any other bytes are validated', async () => {
+    expect(await isBuiltContent(UNIT_BUILT_CONTENT)).toBe(true)
+    expect(await isBuiltContent(UNIT_BUILT_CONTENT.replace('青岛', '青島'))).toBe(false)
+    expect(await isBuiltContent(`${UNIT_BUILT_CONTENT} `)).toBe(false)
+    const built = await freshLoad(answer(UNIT_BUILT_CONTENT))
+    expect(built.store.state).toBe('ready')
+    expect(built.store.meta?.hash).toBe('unit-built')
+    expect(saved()).toBe(UNIT_BUILT_CONTENT)
+    expect(savedMark()).toBe('unit-tests')
+
+    stored = new Map()
+    const other = await freshLoad(answer(`${UNIT_BUILT_CONTENT} `))
+    expect(other.store.state).toBe('error')
+    expect(saved()).toBeUndefined()
   })
 
   it('marks an unmarked copy once the network confirms it, without replacing it', async () => {
