@@ -65,7 +65,9 @@ try {
     log('map')
     await page.waitForFunction((n) => Number(document.querySelector('[data-testid=map]')?.dataset.markers ?? 0) >= n, POINTS, { timeout: 60_000 })
     await page.goto(`${url}/`)
-    await page.waitForSelector('a[href="/map"]')
+    // The home page prerendered into index.html has the same link before the app runs: a click on it then is a
+    // full page load. Wait for the app (main.ts marks qd:mounted).
+    await page.waitForFunction(() => performance.getEntriesByName('qd:mounted').length > 0)
     const [ms, page_, marks] = await page.evaluate(async (n) => {
       const link = document.querySelector('nav a[href="/map"]') ?? document.querySelector('a[href="/map"]')
       performance.clearMarks()
