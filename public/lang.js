@@ -59,10 +59,14 @@
     var d = me && me.dataset
     if (booted || !d || !d.entry) return
     booted = true
-    if (d.content) add('link', { rel: 'preload', href: d.content, as: 'fetch', crossorigin: 'anonymous' })
-    var modules = (d.modules || '').split(' ')
-    for (var m = 0; m < modules.length; m++) if (modules[m]) add('link', { rel: 'modulepreload', crossorigin: '', href: modules[m] })
     add('script', { type: 'module', crossorigin: '', src: d.entry })
+    if (d.content) add('link', { rel: 'preload', href: d.content, as: 'fetch', crossorigin: 'anonymous' })
+    // The entry's imports, before the entry itself asks for them; in a task of their own (each element added
+    // costs the page a little).
+    setTimeout(function () {
+      var modules = (d.modules || '').split(' ')
+      for (var m = 0; m < modules.length; m++) if (modules[m]) add('link', { rel: 'modulepreload', crossorigin: '', href: modules[m] })
+    }, 0)
   }
   if (shown === 'off' || document.visibilityState !== 'visible' || typeof requestAnimationFrame !== 'function') {
     boot()

@@ -6,6 +6,7 @@ import { i18n, applyLocale } from './i18n'
 import { usePreferencesStore } from './stores/preferences'
 import { useContentStore } from './stores/content'
 import { captureInstallPrompt } from './composables/use-pwa-install'
+import { eventTimeWarmups } from './domain/event-time'
 import './styles/base.css'
 
 captureInstallPrompt()
@@ -26,7 +27,8 @@ function contentSettled(store: ReturnType<typeof useContentStore>, timeoutMs: nu
 
 /** Lets the browser paint and handle input between the start's steps: each runs as its own short task. */
 function nextTask(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0))
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler
+  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0))
 }
 
 async function start() {
@@ -41,11 +43,14 @@ async function start() {
   void content.load()
   await applyLocale(prefs.locale)
   await router.isReady()
-  await nextTask()
-  // The first date format loads the locale's and Qingdao's calendar data (tens of ms on a phone): done here,
-  // while the content is on its way, the mount that needs them is that much shorter. vue-i18n keeps these.
-  i18n.global.d(0, 'day')
-  i18n.global.d(0, 'plainDay')
+  // The first date format loads the locale's and Qingdao's calendar data, and each new formatter costs a few ms
+  // more (tens of ms on a phone in all): built here, one per task, while the content is on its way, they make
+  // the mount that much shorter. vue-i18n and src/domain/time.ts keep them.
+  const warmups = [() => i18n.global.d(0, 'day'), () => i18n.global.d(0, 'plainDay'), ...eventTimeWarmups(prefs.locale)]
+  for (const step of warmups) {
+    await nextTask()
+    step()
+  }
   await nextTask()
   // The home page prerendered into index.html is on screen (public/lang.js): mount over it once the content is
   // there, so the visitor never sees it swap to "Loading…" and back. Anything slower than that shows loading.

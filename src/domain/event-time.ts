@@ -3,7 +3,7 @@
 import type { ScheduleEvent } from '../content/schema'
 import { durationMinutes } from './schedule'
 import {
-  QINGDAO_TZ, dayInZone, differsFromQingdao, formatClock, formatDate, formatOffset, toInstant, zoneName, zoneOffsetMinutes,
+  QINGDAO_TZ, dayInZone, deviceTimeZone, differsFromQingdao, formatClock, formatDate, formatOffset, toInstant, zoneName, zoneOffsetMinutes,
 } from './time'
 
 type Timing = Pick<ScheduleEvent, 'allDay' | 'start' | 'end'>
@@ -54,6 +54,20 @@ export function eventTimes(e: Timing, locale: string, deviceZone: string): Event
   if (!byKey) cache.set(e, (byKey = new Map()))
   byKey.set(key, times)
   return times
+}
+
+/**
+ * Builds ahead, one step at a time, the formatters the first event cards need (each Intl formatter costs a few
+ * milliseconds the first time; main.ts runs one step per task so none of them makes a long task).
+ */
+export function eventTimeWarmups(locale: string): (() => unknown)[] {
+  return [
+    () => deviceTimeZone(),
+    () => formatDate(0, 'UTC', locale),
+    () => formatDate(0, QINGDAO_TZ, locale),
+    () => formatClock(0, QINGDAO_TZ, locale),
+    () => differsFromQingdao(deviceTimeZone(), Date.now()),
+  ]
 }
 
 function computeTimes(e: Timing, locale: string, deviceZone: string): EventTimes {

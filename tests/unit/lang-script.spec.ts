@@ -85,12 +85,14 @@ describe('public/lang.js agrees with the app', () => {
     device(['en'])
     runScript(true)
     expect(started()).toEqual({ entry: 0, modules: [], content: null })
-    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)))
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(() => setTimeout(r, 0), 0)))
     expect(started()).toEqual({ entry: 1, modules: BOOT.modules.split(' '), content: BOOT.content })
 
     added = []
     history.replaceState(null, '', '/map')
     runScript(true)
+    expect(started()).toEqual({ entry: 1, modules: [], content: BOOT.content })
+    await new Promise((r) => setTimeout(r, 0))
     expect(started()).toEqual({ entry: 1, modules: BOOT.modules.split(' '), content: BOOT.content })
     append.mockRestore()
   })
