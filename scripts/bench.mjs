@@ -17,7 +17,7 @@ import { extname, join, normalize, resolve } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { fileURLToPath } from 'node:url'
 import { BUDGETS, measure } from './sizes.mjs'
-import { startServer } from './serve.mjs'
+import { cacheControl, startServer } from './serve.mjs'
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)))
 const PARTS = ['sizes', 'lighthouse', 'offline', 'schedule', 'map']
@@ -241,8 +241,7 @@ export function gzipHandler(root) {
     if (!type || !file.startsWith(root) || !existsSync(file)) return false
     let body = cache.get(file)
     if (!body) cache.set(file, (body = gzipSync(readFileSync(file), { level: 6 })))
-    const cc = path.startsWith('/assets/') ? 'public, max-age=31536000, immutable'
-      : path === '/sw.js' || /\.(html|webmanifest)$/.test(file) || path.startsWith('/data/') ? 'no-cache' : 'public, max-age=3600'
+    const cc = cacheControl(path)
     res.writeHead(200, { 'Content-Type': type, 'Content-Encoding': 'gzip', 'Content-Length': body.length, 'Cache-Control': cc, 'Vary': 'Accept-Encoding', 'X-Content-Type-Options': 'nosniff' })
     res.end(body)
     return true

@@ -24,10 +24,13 @@ const TYPES = {
   '.woff2': 'font/woff2',
 }
 
-function cacheControl(path) {
+/**
+ * As deploy/nginx.conf: only content-hashed files are kept for good; everything else revalidates. (lang.js in
+ * particular must be the one the index.html beside it expects: it starts the app.)
+ */
+export function cacheControl(path) {
   if (path.startsWith('/assets/')) return 'public, max-age=31536000, immutable'
-  if (path === '/sw.js' || path.endsWith('.webmanifest') || path.endsWith('.html') || path.startsWith('/data/')) return 'no-cache'
-  return 'public, max-age=3600'
+  return 'no-cache'
 }
 
 /**

@@ -126,6 +126,7 @@ describe('nginx serves the build with the right headers', () => {
       ...(existsSync(join(dist, 'maps/packs.json')) ? [['/maps/packs.json', 'basemap index'] as [string, string]] : []),
       ...(pmtiles ? [[`/maps/${pmtiles}`, 'basemap'] as [string, string]] : []),
       ['/favicon.svg', 'icon'],
+      ['/lang.js', 'start script'],
       ['/assets/no-such-chunk.js', 'missing asset'],
     ]
     const table: string[] = ['| path | what | status | Cache-Control | Content-Type | gzip | Accept-Ranges |', '|---|---|---|---|---|---|---|']
@@ -143,7 +144,7 @@ describe('nginx serves the build with the right headers', () => {
     console.log(`\nnginx ${spawnSync(NGINX, ['-v'], { encoding: 'utf8' }).stderr.trim()} with deploy/nginx.conf\n${table.join('\n')}\n`)
 
     const cc = (what: string) => replies.get(what)!.headers['cache-control']
-    for (const what of ['app shell', 'deep link', 'index.html', 'service worker', 'manifest', 'content', 'icon']) {
+    for (const what of ['app shell', 'deep link', 'index.html', 'service worker', 'manifest', 'content', 'icon', 'start script']) {
       expect(replies.get(what)!.status, what).toBe(200)
       expect(cc(what), what).toBe('no-cache')
     }
