@@ -2,7 +2,7 @@
 // (`npm run content -- diff`) and the visitor-facing "Schedule changes" list use the same code.
 import type { L10n } from '../content/schema'
 import { toInstant } from './time'
-import { compareIds } from './order'
+import { compareCodeUnits } from './order'
 
 /** The part of an event a visitor's "last seen" snapshot keeps: enough to name it and say where and when it was. */
 export type EventSnapshot = {
@@ -57,7 +57,7 @@ function sameTime(a: string, b: string, aAllDay: boolean, bAllDay: boolean): boo
 }
 
 function byStart(a: EventSnapshot, b: EventSnapshot): number {
-  return toInstant(a.start) - toInstant(b.start) || compareIds(a.id, b.id)
+  return toInstant(a.start) - toInstant(b.start) || compareCodeUnits(a.id, b.id)
 }
 
 export function diffEvents(before: readonly EventSnapshot[], after: readonly EventSnapshot[]): EventsDiff {
@@ -92,7 +92,7 @@ export function isEmptyDiff(d: EventsDiff): boolean {
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`
   if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => compareCodeUnits(a, b))
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`
   }
   return JSON.stringify(value) ?? 'null'

@@ -1,7 +1,8 @@
 /**
- * Ids are ASCII slugs: compare their code units. `localeCompare` would give the same order here but builds
- * an ICU collator on first use, tens of milliseconds on the start path of a phone.
+ * Orders strings by their UTF-16 code units, as `<` does: a fixed order for ids, dates and keys. (`localeCompare`
+ * would give the same order for our ASCII ids but builds an ICU collator on first use, tens of milliseconds on
+ * the start path of a phone.)
  */
-export function compareIds(a: string, b: string): number {
+export function compareCodeUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
 }

@@ -3,7 +3,7 @@
 import type { ScheduleEvent } from '../content/schema'
 import { eventSpan, eventStatus } from './status'
 import { addDays, dayCount, qingdaoDay, MINUTE } from './time'
-import { compareIds } from './order'
+import { compareCodeUnits } from './order'
 
 type Timing = Pick<ScheduleEvent, 'allDay' | 'start' | 'end'>
 type Ev = Timing & { id: string }
@@ -41,7 +41,7 @@ export function groupByDay<E extends Timing>(events: readonly E[]): Map<string, 
       else byDay.set(day, [e])
     }
   }
-  return new Map([...byDay.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+  return new Map([...byDay.entries()].sort(([a], [b]) => compareCodeUnits(a, b)))
 }
 
 /**
@@ -73,7 +73,7 @@ export function nowAndNext<E extends Timing>(events: readonly E[], now: number, 
 export type Overlap = { a: string; b: string; kind: 'clash' | 'same-days' }
 
 export function overlaps(events: readonly Ev[]): Overlap[] {
-  const spans = events.map((e) => ({ e, span: eventSpan(e) })).sort((x, y) => x.span[0] - y.span[0] || compareIds(x.e.id, y.e.id))
+  const spans = events.map((e) => ({ e, span: eventSpan(e) })).sort((x, y) => x.span[0] - y.span[0] || compareCodeUnits(x.e.id, y.e.id))
   const result: Overlap[] = []
   // Sweep: each event is compared only with those still running when it starts.
   let active: typeof spans = []

@@ -5,7 +5,7 @@ import { toInstant } from '../domain/time'
 import { whenIdle } from '../domain/idle'
 import { isBuiltContent, readLastGood, saveLastGood, SCHEMA_ID } from '../sw/content-cache'
 import { useNoticesStore } from './notices'
-import { compareIds } from '../domain/order'
+import { compareCodeUnits } from '../domain/order'
 
 export const CONTENT_URL = `${import.meta.env.BASE_URL}data/content.json`
 
@@ -128,7 +128,7 @@ export const useContentStore = defineStore('content', () => {
   const events = computed<ScheduleEvent[]>(() =>
     (content.value?.events ?? [])
       .map((e) => ({ e, at: toInstant(e.start) }))
-      .sort((a, b) => a.at - b.at || compareIds(a.e.id, b.e.id))
+      .sort((a, b) => a.at - b.at || compareCodeUnits(a.e.id, b.e.id))
       .map((x) => x.e),
   )
   const venueById = computed(() => new Map(venues.value.map((x) => [x.id, x])))
