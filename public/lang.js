@@ -35,6 +35,22 @@
     locale = /^zh($|[-_])/.test(first) ? 'zh' : /^ru($|[-_])/.test(first) ? 'ru' : 'en'
   }
   root.lang = locale === 'zh' ? 'zh-CN' : locale
+  // Loads the ICU data for this language's dates and numbers on another thread (public/intl-warm.js says why);
+  // main.ts waits for qdIntlWarm, at most INTL_WAIT_MS, before its first format. No worker: it resolves at once.
+  var warmed = null
+  try {
+    var worker = new Worker('/intl-warm.js')
+    warmed = new Promise(function (resolve) {
+      worker.onmessage = worker.onerror = function () {
+        worker.terminate()
+        resolve()
+      }
+    })
+    worker.postMessage(locale)
+  } catch (e) {
+    // no Worker (or refused): the app's first format loads the data itself
+  }
+  window.qdIntlWarm = warmed || Promise.resolve()
   var app = document.getElementById('app')
   var templates = document.querySelectorAll('template[data-pre-locale]')
   var shown = 'off'

@@ -7,6 +7,7 @@ import { usePreferencesStore } from './stores/preferences'
 import { useContentStore } from './stores/content'
 import { captureInstallPrompt } from './composables/use-pwa-install'
 import { eventTimeWarmups } from './domain/event-time'
+import { drainSlices, startSlicing } from './composables/boot-slices'
 import './styles/base.css'
 
 captureInstallPrompt()
@@ -25,6 +26,17 @@ function contentSettled(store: ReturnType<typeof useContentStore>, timeoutMs: nu
   })
 }
 
+/**
+ * public/lang.js loads the ICU data for dates and numbers on a worker thread (public/intl-warm.js) as the page
+ * starts: done there, the first format here costs a few ms instead of one 30–100 ms task. Waited for at most
+ * INTL_WAIT_MS; with no lang.js (or no worker) there is nothing to wait for.
+ */
+const INTL_WAIT_MS = 1500
+function intlWarmed(): Promise<unknown> {
+  const warm = (window as { qdIntlWarm?: Promise<unknown> }).qdIntlWarm
+  return warm ? Promise.race([warm, new Promise((resolve) => setTimeout(resolve, INTL_WAIT_MS))]) : Promise.resolve()
+}
+
 /** Lets the browser paint and handle input between the start's steps: each runs as its own short task. */
 function nextTask(): Promise<void> {
   const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler
@@ -32,12 +44,15 @@ function nextTask(): Promise<void> {
 }
 
 async function start() {
+  // The modules' evaluation was one task; what follows starts in others.
+  await nextTask()
   const app = createApp(App)
   const pinia = createPinia()
   app.use(pinia)
   const router = createAppRouter()
   app.use(router)
   app.use(i18n)
+  await nextTask()
   const prefs = usePreferencesStore()
   const content = useContentStore()
   void content.load()
@@ -46,6 +61,7 @@ async function start() {
   // The first date format loads the locale's and Qingdao's calendar data, and each new formatter costs a few ms
   // more (tens of ms on a phone in all): built here, one per task, while the content is on its way, they make
   // the mount that much shorter. vue-i18n and src/domain/time.ts keep them.
+  await intlWarmed()
   const warmups = [() => i18n.global.d(0, 'day'), () => i18n.global.d(0, 'plainDay'), ...eventTimeWarmups(prefs.locale)]
   for (const step of warmups) {
     await nextTask()
@@ -59,7 +75,19 @@ async function start() {
   }
   await nextTask()
   performance.mark('qd:mount-start')
-  app.mount('#app')
+  const prerendered = document.getElementById('app')
+  if (prerendered?.firstChild) {
+    // Behind the prerendered page, which stays on screen and keeps working as a page of links: the app renders
+    // off screen, one <BootSlice> per task (src/composables/boot-slices.ts), and replaces it whole when done.
+    const stage = document.createElement('div')
+    stage.id = 'app'
+    startSlicing()
+    app.mount(stage)
+    await drainSlices(nextTask)
+    prerendered.replaceWith(stage)
+  } else {
+    app.mount('#app')
+  }
   performance.mark('qd:mounted')
   // The service worker registers after the first render, never on the critical path.
   void import('./composables/use-pwa').then((m) => m.startPwa())
