@@ -35,22 +35,6 @@
     locale = /^zh($|[-_])/.test(first) ? 'zh' : /^ru($|[-_])/.test(first) ? 'ru' : 'en'
   }
   root.lang = locale === 'zh' ? 'zh-CN' : locale
-  // Loads the ICU data for this language's dates and numbers on another thread (public/intl-warm.js says why);
-  // main.ts waits for qdIntlWarm, at most INTL_WAIT_MS, before its first format. No worker: it resolves at once.
-  var warmed = null
-  try {
-    var worker = new Worker('/intl-warm.js')
-    warmed = new Promise(function (resolve) {
-      worker.onmessage = worker.onerror = function () {
-        worker.terminate()
-        resolve()
-      }
-    })
-    worker.postMessage(locale)
-  } catch (e) {
-    // no Worker (or refused): the app's first format loads the data itself
-  }
-  window.qdIntlWarm = warmed || Promise.resolve()
   var app = document.getElementById('app')
   var templates = document.querySelectorAll('template[data-pre-locale]')
   var shown = 'off'
@@ -65,6 +49,25 @@
   root.setAttribute('data-pre', shown)
   if (window.performance && performance.mark) performance.mark('qd:pre-shown')
 
+  // Loads the ICU data for this language's dates and numbers on another thread (public/intl-warm.js says why),
+  // as the app starts: not before the first paint, which it would compete with for the CPU. main.ts waits for
+  // qdIntlWarm (at most INTL_WAIT_MS) before its first format. No worker: it resolves at once.
+  function warmIntl() {
+    var warmed = null
+    try {
+      var worker = new Worker('/intl-warm.js')
+      warmed = new Promise(function (resolve) {
+        worker.onmessage = worker.onerror = function () {
+          worker.terminate()
+          resolve()
+        }
+      })
+      worker.postMessage(locale)
+    } catch (e) {
+      // no Worker (or refused): the app's first format loads the data itself
+    }
+    window.qdIntlWarm = warmed || Promise.resolve()
+  }
   var booted = false
   function add(tag, attrs) {
     var el = document.createElement(tag)
@@ -75,14 +78,20 @@
     var d = me && me.dataset
     if (booted || !d || !d.entry) return
     booted = true
+    warmIntl()
     add('script', { type: 'module', crossorigin: '', src: d.entry })
     if (d.content) add('link', { rel: 'preload', href: d.content, as: 'fetch', crossorigin: 'anonymous' })
-    // The entry's imports, before the entry itself asks for them; in a task of their own (each element added
-    // costs the page a little).
-    setTimeout(function () {
-      var modules = (d.modules || '').split(' ')
-      for (var m = 0; m < modules.length; m++) if (modules[m]) add('link', { rel: 'modulepreload', crossorigin: '', href: modules[m] })
-    }, 0)
+    // The entry's imports, before the entry itself asks for them: one per task, as each link added starts its
+    // request there and then (a few ms each on a slow phone; ten in one task made a long one).
+    var modules = (d.modules || '').split(' ')
+    var next = 0
+    function preloadNext() {
+      while (next < modules.length && !modules[next]) next++
+      if (next >= modules.length) return
+      add('link', { rel: 'modulepreload', crossorigin: '', href: modules[next++] })
+      setTimeout(preloadNext, 0)
+    }
+    setTimeout(preloadNext, 0)
   }
   if (shown === 'off' || document.visibilityState !== 'visible' || typeof requestAnimationFrame !== 'function') {
     boot()

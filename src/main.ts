@@ -44,18 +44,21 @@ function nextTask(): Promise<void> {
 }
 
 async function start() {
-  // The modules' evaluation was one task; what follows starts in others.
+  // The modules' evaluation was one task; what follows is cut into others, each a few ms on a slow phone.
   await nextTask()
   const app = createApp(App)
-  const pinia = createPinia()
-  app.use(pinia)
-  const router = createAppRouter()
-  app.use(router)
-  app.use(i18n)
+  app.use(createPinia())
   await nextTask()
+  const router = createAppRouter()
+  await nextTask()
+  app.use(router)
+  await nextTask()
+  app.use(i18n)
   const prefs = usePreferencesStore()
+  await nextTask()
   const content = useContentStore()
   void content.load()
+  await nextTask()
   await applyLocale(prefs.locale)
   await router.isReady()
   // The first date format loads the locale's and Qingdao's calendar data, and each new formatter costs a few ms

@@ -28,6 +28,8 @@ const started = () => ({
   content: added.find((e) => e.matches('link[rel=preload][as=fetch][crossorigin=anonymous]'))?.getAttribute('href') ?? null,
 })
 
+const nextTask = () => new Promise((r) => setTimeout(r, 0))
+
 function device(languages: string[], language = languages[0] ?? '') {
   Object.defineProperty(navigator, 'languages', { value: languages, configurable: true })
   Object.defineProperty(navigator, 'language', { value: language, configurable: true })
@@ -85,15 +87,85 @@ describe('public/lang.js agrees with the app', () => {
     device(['en'])
     runScript(true)
     expect(started()).toEqual({ entry: 0, modules: [], content: null })
-    await new Promise((r) => requestAnimationFrame(() => setTimeout(() => setTimeout(r, 0), 0)))
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)))
+    expect(started()).toEqual({ entry: 1, modules: [], content: BOOT.content })
+    // Then the entry's imports, one per task.
+    await nextTask()
+    expect(started().modules).toEqual(BOOT.modules.split(' ').slice(0, 1))
+    await nextTask()
     expect(started()).toEqual({ entry: 1, modules: BOOT.modules.split(' '), content: BOOT.content })
 
     added = []
     history.replaceState(null, '', '/map')
     runScript(true)
     expect(started()).toEqual({ entry: 1, modules: [], content: BOOT.content })
-    await new Promise((r) => setTimeout(r, 0))
+    await nextTask()
+    await nextTask()
     expect(started()).toEqual({ entry: 1, modules: BOOT.modules.split(' '), content: BOOT.content })
     append.mockRestore()
+  })
+})
+
+describe('public/lang.js loads the ICU data on a worker', () => {
+  const warm = () => (window as unknown as { qdIntlWarm?: Promise<unknown> }).qdIntlWarm
+  // It starts with the app (boot): on a page other than the home page, at once.
+  const bootNow = () => {
+    history.replaceState(null, '', '/map')
+    const append = vi.spyOn(document.head, 'appendChild').mockImplementation(<T extends Node>(el: T) => el)
+    runScript(true)
+    append.mockRestore()
+  }
+  afterEach(() => {
+    vi.unstubAllGlobals()
+    localStorage.clear()
+    history.replaceState(null, '', '/')
+    document.body.innerHTML = ''
+  })
+
+  it('starts public/intl-warm.js with the language it picked, and resolves qdIntlWarm once it answers', async () => {
+    const workers: { url: string; posted: unknown[]; terminated: boolean; onmessage?: () => void }[] = []
+    vi.stubGlobal('Worker', class {
+      url: string; posted: unknown[] = []; terminated = false; onmessage?: () => void; onerror?: () => void
+      constructor(url: string) { this.url = url; workers.push(this) }
+      postMessage(m: unknown) { this.posted.push(m) }
+      terminate() { this.terminated = true }
+    })
+    device(['ru-RU'])
+    runScript()
+    // Not before the app starts: not while the first paint needs the CPU.
+    expect(workers).toEqual([])
+    bootNow()
+    expect(workers.map((w) => [w.url, w.posted])).toEqual([['/intl-warm.js', ['ru']]])
+    let done = false
+    void warm()!.then(() => (done = true))
+    await nextTask()
+    expect(done).toBe(false)
+    workers[0]!.onmessage!()
+    await nextTask()
+    expect(done).toBe(true)
+    expect(workers[0]!.terminated).toBe(true)
+  })
+
+  it('with no Worker (or one refused) there is nothing to wait for', async () => {
+    vi.stubGlobal('Worker', class { constructor() { throw new Error('refused') } })
+    device(['en'])
+    bootNow()
+    let done = false
+    void warm()!.then(() => (done = true))
+    await nextTask()
+    expect(done).toBe(true)
+  })
+
+  it('the worker script formats the language it is sent and answers, even where Intl refuses', () => {
+    const answers: unknown[] = []
+    // The worker's global scope: its onmessage and postMessage.
+    const scope: { onmessage?: (e: { data: string }) => void; postMessage: (m: unknown) => void } = {
+      onmessage: undefined,
+      postMessage: (m) => answers.push(m),
+    }
+    new Function('scope', `with (scope) { ${readFileSync('public/intl-warm.js', 'utf8')} }`)(scope)
+    scope.onmessage!({ data: 'zh' })
+    scope.onmessage!({ data: 'not a locale!' })
+    expect(answers).toEqual([0, 0])
   })
 })
