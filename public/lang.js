@@ -7,8 +7,9 @@
 // language is showing ("off": none), and main.ts mounts the app over it.
 // It then starts the app: the build moved the entry module, its preloads and the content preload onto this
 // script's data-* attributes (vite.config.ts, takeBootTags). With the home page on screen they are added once
-// the first frame is painted, so on a slow link they do not compete with the CSS and this script for the
-// bandwidth the first paint needs; on any other page (nothing to paint yet) at once.
+// the browser reports the first contentful paint (where it cannot, after the first frame), so on a slow link
+// they do not compete with the CSS and this script for the bandwidth and CPU the first paint needs; on any
+// other page (nothing to paint yet) at once.
 ;(function () {
   var me = document.currentScript || document.querySelector('script[data-entry]')
   var root = document.documentElement
@@ -49,10 +50,11 @@
   root.setAttribute('data-pre', shown)
   if (window.performance && performance.mark) performance.mark('qd:pre-shown')
 
-  // Loads the ICU data for this language's dates and numbers on another thread (public/intl-warm.js says why),
-  // as the app starts: not before the first paint, which it would compete with for the CPU. main.ts waits for
-  // qdIntlWarm (at most INTL_WAIT_MS) before its first format. No worker: it resolves at once.
+  // Loads the ICU data for this language's dates and numbers on another thread (public/intl-warm.js says why):
+  // after the first frame on the home page (not while the first paint needs the CPU), else as the app starts.
+  // main.ts waits for qdIntlWarm (at most INTL_WAIT_MS) before its first format. No worker: it resolves at once.
   function warmIntl() {
+    if (window.qdIntlWarm) return
     var warmed = null
     try {
       var worker = new Worker('/intl-warm.js')
@@ -93,8 +95,28 @@
     }
     setTimeout(preloadNext, 0)
   }
+  var paintObserved = false
+  try {
+    paintObserved = PerformanceObserver.supportedEntryTypes.indexOf('paint') >= 0
+  } catch (e) {
+    // no PerformanceObserver: the frame callback below
+  }
   if (shown === 'off' || document.visibilityState !== 'visible' || typeof requestAnimationFrame !== 'function') {
     boot()
+    return
+  }
+  requestAnimationFrame(function () {
+    setTimeout(warmIntl, 0)
+  })
+  if (paintObserved) {
+    // Once the browser reports the first contentful paint: the page is on screen (a frame callback runs
+    // before its frame is even drawn). The timer is a backstop for a paint that is never reported.
+    new PerformanceObserver(function (list, observer) {
+      if (!list.getEntriesByName('first-contentful-paint').length) return
+      observer.disconnect()
+      setTimeout(boot, 0)
+    }).observe({ type: 'paint', buffered: true })
+    setTimeout(boot, 1000)
   } else {
     // A task queued from the frame callback runs after that frame is painted. The timer is a backstop for a
     // frame that never comes.

@@ -51,6 +51,9 @@ const cases: [string, string | null, string[]][] = [
 
 describe('public/lang.js agrees with the app', () => {
   afterEach(() => {
+    delete (window as unknown as { qdIntlWarm?: unknown }).qdIntlWarm
+    vi.unstubAllGlobals()
+    vi.restoreAllMocks()
     localStorage.clear()
     history.replaceState(null, '', '/')
     document.documentElement.removeAttribute('data-pre')
@@ -104,6 +107,34 @@ describe('public/lang.js agrees with the app', () => {
     expect(started()).toEqual({ entry: 1, modules: BOOT.modules.split(' '), content: BOOT.content })
     append.mockRestore()
   })
+
+  it('where the browser reports paints, starts the app once the first contentful paint is reported', async () => {
+    const append = vi.spyOn(document.head, 'appendChild').mockImplementation(<T extends Node>(el: T) => (added.push(el as unknown as Element), el))
+    type Callback = (list: { getEntriesByName: (n: string) => unknown[] }, observer: { disconnect: () => void }) => void
+    const observers: { callback: Callback; options?: unknown; disconnected: boolean }[] = []
+    vi.stubGlobal('PerformanceObserver', Object.assign(class {
+      me: { callback: Callback; options?: unknown; disconnected: boolean }
+      constructor(callback: Callback) { this.me = { callback, disconnected: false }; observers.push(this.me) }
+      observe(options: unknown) { this.me.options = options }
+      disconnect() { this.me.disconnected = true }
+    }, { supportedEntryTypes: ['paint', 'largest-contentful-paint'] }))
+    added = []
+    device(['en'])
+    runScript(true)
+    expect(observers.map((o) => o.options)).toEqual([{ type: 'paint', buffered: true }])
+    const report = (names: string[]) => observers[0]!.callback({ getEntriesByName: (n) => names.filter((x) => x === n) }, { disconnect: () => (observers[0]!.disconnected = true) })
+    // Frames come and go; a first paint without text is not enough.
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)))
+    report(['first-paint'])
+    await nextTask()
+    expect(started().entry).toBe(0)
+    report(['first-contentful-paint'])
+    expect(observers[0]!.disconnected).toBe(true)
+    await nextTask()
+    expect(started()).toEqual({ entry: 1, modules: [], content: BOOT.content })
+    append.mockRestore()
+    vi.unstubAllGlobals()
+  })
 })
 
 describe('public/lang.js loads the ICU data on a worker', () => {
@@ -116,6 +147,7 @@ describe('public/lang.js loads the ICU data on a worker', () => {
     append.mockRestore()
   }
   afterEach(() => {
+    delete (window as unknown as { qdIntlWarm?: unknown }).qdIntlWarm
     vi.unstubAllGlobals()
     localStorage.clear()
     history.replaceState(null, '', '/')
@@ -132,9 +164,9 @@ describe('public/lang.js loads the ICU data on a worker', () => {
     })
     device(['ru-RU'])
     runScript()
-    // Not before the app starts: not while the first paint needs the CPU.
+    // On the home page, after the first frame: not while the first paint needs the CPU.
     expect(workers).toEqual([])
-    bootNow()
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)))
     expect(workers.map((w) => [w.url, w.posted])).toEqual([['/intl-warm.js', ['ru']]])
     let done = false
     void warm()!.then(() => (done = true))
@@ -144,6 +176,17 @@ describe('public/lang.js loads the ICU data on a worker', () => {
     await nextTask()
     expect(done).toBe(true)
     expect(workers[0]!.terminated).toBe(true)
+  })
+
+  it('on any other page it starts with the app, at once', () => {
+    const workers: string[] = []
+    vi.stubGlobal('Worker', class {
+      constructor(url: string) { workers.push(url) }
+      postMessage() {}
+    })
+    device(['en'])
+    bootNow()
+    expect(workers).toEqual(['/intl-warm.js'])
   })
 
   it('with no Worker (or one refused) there is nothing to wait for', async () => {
