@@ -27,9 +27,10 @@ function contentSettled(store: ReturnType<typeof useContentStore>, timeoutMs: nu
 }
 
 /**
- * public/lang.js loads the ICU data for dates and numbers on a worker thread (public/intl-warm.js) as the page
- * starts: done there, the first format here costs a few ms instead of one 30–100 ms task. Waited for at most
- * INTL_WAIT_MS; with no lang.js (or no worker) there is nothing to wait for.
+ * public/lang.js loads the ICU data for dates and numbers on a worker thread (public/intl-warm.js) once the home
+ * page is painted, or as the app starts on any other page: done there, the first format here costs a few ms
+ * instead of one 30–100 ms task. Waited for at most INTL_WAIT_MS; with no lang.js (or no worker) there is nothing
+ * to wait for.
  */
 const INTL_WAIT_MS = 1500
 function intlWarmed(): Promise<unknown> {
