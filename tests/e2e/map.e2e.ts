@@ -146,6 +146,8 @@ describe('offline map download', () => {
     // Full download with progress rising to the end.
     const values: number[] = []
     await page.locator('[data-testid=map-pack-download]').click()
+    // The bar shows once the size check is done (on a busy machine, after the first sample would have been taken).
+    await page.locator('[data-testid=map-pack-progress]').waitFor()
     while (values.length < 200) {
       const v = await page.evaluate(() => document.querySelector<HTMLProgressElement>('[data-testid=map-pack-progress]')?.value ?? null)
       if (v === null) break
