@@ -100,18 +100,15 @@ function compileHintsPlugin(): Plugin {
       handler(_options, bundle) {
         const entry = Object.values(bundle).find((c) => c.type === 'chunk' && c.isEntry && c.name === 'index')
         if (!entry || entry.type !== 'chunk') this.error('qd-compile-hints: no entry chunk "index"')
-        const start = new Set<string>()
-        const visit = (fileName: string) => {
+        const marked = new Set<string>()
+        const mark = (fileName: string) => {
           const chunk = bundle[fileName]
-          if (start.has(fileName) || !chunk || chunk.type !== 'chunk') return
-          start.add(fileName)
-          chunk.imports.forEach(visit)
+          if (marked.has(fileName) || chunk?.type !== 'chunk') return
+          marked.add(fileName)
+          chunk.code = HINT + chunk.code
+          chunk.imports.forEach(mark)
         }
-        visit(entry.fileName)
-        for (const fileName of start) {
-          const chunk = bundle[fileName]
-          if (chunk?.type === 'chunk' && !chunk.code.startsWith(HINT)) chunk.code = HINT + chunk.code
-        }
+        mark(entry.fileName)
       },
     },
   }

@@ -4,7 +4,7 @@
 // in src/domain/lang.ts; tests/unit/lang-script.spec.ts keeps them equal): the saved choice, else the
 // browser's first language (zh* → zh, ru* → ru, else en). It sets <html lang>, copies that language's home
 // page into #app on the home page only, and drops the templates. data-pre on <html> tells main.ts which
-// language is showing ("off": none), and main.ts mounts the app over it.
+// language is showing ("off": none); main.ts renders the app behind that page and swaps it in.
 // It then starts the app: the build moved the entry module, its preloads and the content preload onto this
 // script's data-* attributes (vite.config.ts, takeBootTags). With the home page on screen they are added once
 // the browser reports the first contentful paint (where it cannot, after the first frame), so on a slow link
