@@ -1,26 +1,27 @@
-// Runs before the first paint: a classic, parser-blocking script right after the home page prerendered into
-// index.html at build time (src/prerender.ts: one inert <template> per language; the CSP allows no inline
-// script). It picks the language with the same rules as the app (src/stores/preferences.ts and detectLocale
-// in src/domain/lang.ts; tests/unit/lang-script.spec.ts keeps them equal): the saved choice, else the
-// browser's first language (zh* → zh, ru* → ru, else en). It sets <html lang>, copies that language's home
-// page into #app on the home page only, and drops the templates. data-pre on <html> tells main.ts which
-// language is showing ("off": none); main.ts renders the app behind that page and swaps it in.
-// It then starts the app: the build moved the entry module, its preloads and the content preload onto this
-// script's data-* attributes (vite.config.ts, takeBootTags). With the home page on screen they are added once
-// the browser reports the first contentful paint (where it cannot, after the first frame), so on a slow link
-// they do not compete with the CSS and this script for the bandwidth and CPU the first paint needs; on any
-// other page (nothing to paint yet) at once.
+// Runs before the first paint: a classic, parser-blocking script right after the home page rendered at build
+// time (src/prerender.ts: one inert <template> per language; the CSP allows no inline script). It picks the
+// language with the same rules as the app (src/stores/preferences.ts, detectLocale in src/domain/lang.ts;
+// tests/unit/lang-script.spec.ts keeps them equal): ?lang= from the language form, else the saved choice, else
+// the browser's first language (zh* → zh, ru* → ru, else en). It sets <html lang>, moves that language's page
+// into #app on the home page only (src/main.ts hydrates it) and drops the templates. Until the app takes over,
+// the language select submits its form (a GET to ?lang=…); once hydrated the app handles the change itself.
+// Then it starts the app: the build moved the entry module, its preloads and the content preload onto this
+// script's data-* attributes (build/prerender.ts). With the home page to paint they are added after its first
+// frame, so a slow phone paints before it parses and runs the app (offline, module scripts that are ready would
+// run first); on any other page, at once.
 ;(function () {
-  var me = document.currentScript || document.querySelector('script[data-entry]')
+  var me = document.currentScript
   var root = document.documentElement
   var locale = ''
+  var asked = /[?&]lang=(zh|ru|en)(&|$)/.exec(location.search)
+  if (asked) locale = asked[1]
   try {
     var saved = JSON.parse(localStorage.getItem('qd.prefs') || 'null')
     var data = saved && typeof saved.v === 'number' && saved.v <= 2 ? saved.data : null
     var chosen = data && (saved.v === 1 ? data.lang : data.locale)
     var minutes = data && (saved.v === 1 ? 15 : data.reminderMinutes)
     var valid = typeof minutes === 'number' && minutes % 1 === 0 && minutes >= 0 && minutes <= 1440
-    if (valid && (chosen === 'zh' || chosen === 'ru' || chosen === 'en')) locale = chosen
+    if (!locale && valid && (chosen === 'zh' || chosen === 'ru' || chosen === 'en')) locale = chosen
   } catch (e) {
     // unreadable or corrupt: the app resets it; the device language applies
   }
@@ -38,39 +39,21 @@
   root.lang = locale === 'zh' ? 'zh-CN' : locale
   var app = document.getElementById('app')
   var templates = document.querySelectorAll('template[data-pre-locale]')
-  var shown = 'off'
   for (var t = 0; t < templates.length; t++) {
     var tpl = templates[t]
     if (app && location.pathname === '/' && tpl.getAttribute('data-pre-locale') === locale && !app.firstChild) {
-      app.appendChild(tpl.content.cloneNode(true))
-      shown = locale
+      app.appendChild(tpl.content)
     }
     tpl.parentNode.removeChild(tpl)
   }
-  root.setAttribute('data-pre', shown)
-  if (window.performance && performance.mark) performance.mark('qd:pre-shown')
-
-  // Loads the ICU data for this language's dates and numbers on another thread (public/intl-warm.js says why):
-  // after the first frame on the home page (not while the first paint needs the CPU), else as the app starts.
-  // main.ts waits for qdIntlWarm (at most INTL_WAIT_MS) before its first format. No worker: it resolves at once.
-  function warmIntl() {
-    if (window.qdIntlWarm) return
-    var warmed = null
-    try {
-      var worker = new Worker('/intl-warm.js')
-      warmed = new Promise(function (resolve) {
-        worker.onmessage = worker.onerror = function () {
-          worker.terminate()
-          resolve()
-        }
-      })
-      worker.postMessage(locale)
-    } catch (e) {
-      // no Worker (or refused): the app's first format loads the data itself
-    }
-    window.qdIntlWarm = warmed || Promise.resolve()
+  var select = app && app.querySelector('form[data-lang-form] select')
+  if (select) {
+    select.addEventListener('change', function () {
+      // data-v-app: Vue has mounted on #app and handles the change itself.
+      if (!app.hasAttribute('data-v-app')) select.form.submit()
+    })
   }
-  var booted = false
+
   function add(tag, attrs) {
     var el = document.createElement(tag)
     for (var k in attrs) el.setAttribute(k, attrs[k])
@@ -78,51 +61,18 @@
   }
   function boot() {
     var d = me && me.dataset
-    if (booted || !d || !d.entry) return
-    booted = true
-    warmIntl()
+    if (!d || !d.entry) return
     add('script', { type: 'module', crossorigin: '', src: d.entry })
     if (d.content) add('link', { rel: 'preload', href: d.content, as: 'fetch', crossorigin: 'anonymous' })
-    // The entry's imports, before the entry itself asks for them: one per task, as each link added starts its
-    // request there and then (a few ms each on a slow phone; ten in one task made a long one).
     var modules = (d.modules || '').split(' ')
-    var next = 0
-    function preloadNext() {
-      while (next < modules.length && !modules[next]) next++
-      if (next >= modules.length) return
-      add('link', { rel: 'modulepreload', crossorigin: '', href: modules[next++] })
-      setTimeout(preloadNext, 0)
-    }
-    setTimeout(preloadNext, 0)
+    for (var m = 0; m < modules.length; m++) if (modules[m]) add('link', { rel: 'modulepreload', crossorigin: '', href: modules[m] })
   }
-  var paintObserved = false
-  try {
-    paintObserved = PerformanceObserver.supportedEntryTypes.indexOf('paint') >= 0
-  } catch (e) {
-    // no PerformanceObserver: the frame callback below
-  }
-  if (shown === 'off' || document.visibilityState !== 'visible' || typeof requestAnimationFrame !== 'function') {
-    boot()
-    return
-  }
-  requestAnimationFrame(function () {
-    setTimeout(warmIntl, 0)
-  })
-  if (paintObserved) {
-    // Once the browser reports the first contentful paint: the page is on screen (a frame callback runs
-    // before its frame is even drawn). The timer is a backstop for a paint that is never reported.
-    new PerformanceObserver(function (list, observer) {
-      if (!list.getEntriesByName('first-contentful-paint').length) return
-      observer.disconnect()
-      setTimeout(boot, 0)
-    }).observe({ type: 'paint', buffered: true })
-    setTimeout(boot, 1000)
-  } else {
-    // A task queued from the frame callback runs after that frame is painted. The timer is a backstop for a
-    // frame that never comes.
+  // A task queued from a frame callback runs once that frame is rendered; hidden pages get no frames.
+  if (app && app.firstChild && document.visibilityState === 'visible' && window.requestAnimationFrame) {
     requestAnimationFrame(function () {
       setTimeout(boot, 0)
     })
-    setTimeout(boot, 300)
+  } else {
+    boot()
   }
 })()

@@ -1,8 +1,7 @@
-// Build-time prerender of the home page (server-side rendering in Node, loaded by the Vite plugin in
-// vite.config.ts; never part of the client bundle). The same App and HomePage components render once per
-// language with the content this build bundles, so index.html shows the real home page before any script
-// runs: the first paint online and the offline cold start no longer wait for the JavaScript. The client does
-// not hydrate this markup: main.ts mounts a fresh app over it (see public/lang.js).
+// Build-time render of the home page (Vue's server renderer in Node, loaded by build/prerender.ts; never part of
+// the client bundle). The same App and HomePage render once per language with the content this build bundles,
+// so index.html shows the home page before any script runs; src/main.ts then hydrates it. What depends on the
+// clock, the visitor's zone or saved state is not in this markup (<ClientOnly>, useHydrated()).
 import { createSSRApp } from 'vue'
 import { renderToString } from 'vue/server-renderer'
 import { createPinia } from 'pinia'
@@ -30,8 +29,8 @@ async function renderHome(content: Content, locale: Locale): Promise<string> {
 }
 
 /**
- * One inert <template> per language. public/lang.js, run right after them, copies the visitor's language into
- * #app before the first paint and drops the templates, so only one copy is ever in the document.
+ * One inert <template> per language. public/lang.js, run right after them, moves the visitor's language into
+ * #app before the first paint and drops the others, so only one copy is ever in the document.
  */
 export async function prerenderHome(content: Content): Promise<string> {
   const parts: string[] = []

@@ -7,9 +7,8 @@
 //   - make-up working days (调休) take the hours of the nearest regular working day before them.
 import OpeningHours from 'opening_hours'
 import type { Content, Holiday, HoursTimeline } from './schema'
+import { DAY, QINGDAO_OFFSET_MS } from '../domain/time'
 
-const QINGDAO_OFFSET_MS = 8 * 3600_000
-const DAY_MS = 86_400_000
 /** Centre of Qingdao (May Fourth Square): only used by the library for sunrise/sunset and its own PH check. */
 const NOMINATIM = { lat: 36.0612, lon: 120.3802, address: { country_code: 'cn', state: '山东省' } }
 /** Warnings that say nothing about the value being wrong: a missing PH rule, dates now in the past. */
@@ -122,7 +121,7 @@ function clip(spans: Span[], a: number, b: number): Span[] {
 
 const qingdaoMidnight = (day: string) => Date.parse(`${day}T00:00:00Z`) - QINGDAO_OFFSET_MS
 const weekday = (day: string) => new Date(`${day}T00:00:00Z`).getUTCDay()
-const shiftDay = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10)
+const shiftDay = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10)
 
 // Node's process, typed here so this file also type-checks with the app's (DOM) settings.
 const env = (globalThis as unknown as { process: { env: Record<string, string | undefined> } }).process.env
@@ -180,9 +179,9 @@ export function deriveTimeline(value: string, holidays: readonly Holiday[], from
       const refStart = qingdaoMidnight(ref)
       if (refStart < from) continue
       const delta = start - refStart
-      const take = (spans: Span[]) => clip(spans, refStart, refStart + DAY_MS).map(([s, e]): Span => [s + delta, e + delta])
-      open = merge([...cut(open, start, start + DAY_MS), ...take(open)])
-      unknown = merge([...cut(unknown, start, start + DAY_MS), ...take(unknown)])
+      const take = (spans: Span[]) => clip(spans, refStart, refStart + DAY).map(([s, e]): Span => [s + delta, e + delta])
+      open = merge([...cut(open, start, start + DAY), ...take(open)])
+      unknown = merge([...cut(unknown, start, start + DAY), ...take(unknown)])
     }
   }
   return { from, to, open, unknown }

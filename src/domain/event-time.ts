@@ -3,7 +3,7 @@
 import type { ScheduleEvent } from '../content/schema'
 import { durationMinutes } from './schedule'
 import {
-  QINGDAO_TZ, dayInZone, deviceTimeZone, differsFromQingdao, formatClock, formatDate, formatOffset, toInstant, zoneName, zoneOffsetMinutes,
+  DAY, QINGDAO_TZ, dayInZone, differsFromQingdao, formatClock, formatDate, formatOffset, toInstant, zoneName, zoneOffsetMinutes,
 } from './time'
 
 type Timing = Pick<ScheduleEvent, 'allDay' | 'start' | 'end'>
@@ -56,23 +56,9 @@ export function eventTimes(e: Timing, locale: string, deviceZone: string): Event
   return times
 }
 
-/**
- * Builds ahead, one step at a time, the formatters the first event cards need (each Intl formatter costs a few
- * milliseconds the first time; main.ts runs one step per task so none of them makes a long task).
- */
-export function eventTimeWarmups(locale: string): (() => unknown)[] {
-  return [
-    () => deviceTimeZone(),
-    () => formatDate(0, 'UTC', locale),
-    () => formatDate(0, QINGDAO_TZ, locale),
-    () => formatClock(0, QINGDAO_TZ, locale),
-    () => differsFromQingdao(deviceTimeZone(), Date.now()),
-  ]
-}
-
 function computeTimes(e: Timing, locale: string, deviceZone: string): EventTimes {
   if (e.allDay) {
-    const days = Math.round((Date.parse(`${e.end}T00:00:00Z`) - Date.parse(`${e.start}T00:00:00Z`)) / 86_400_000) + 1
+    const days = Math.round((Date.parse(`${e.end}T00:00:00Z`) - Date.parse(`${e.start}T00:00:00Z`)) / DAY) + 1
     return { allDay: true, from: plainDate(e.start, locale), to: e.end === e.start ? null : plainDate(e.end, locale), days }
   }
   const start = toInstant(e.start)

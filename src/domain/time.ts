@@ -1,8 +1,9 @@
 // Time as visitors read it: Qingdao wall time (Asia/Shanghai, UTC+8, no DST), whatever the phone's zone.
 export const QINGDAO_TZ = 'Asia/Shanghai'
 export const QINGDAO_OFFSET_MIN = 480
-const QINGDAO_OFFSET_MS = QINGDAO_OFFSET_MIN * 60_000
+export const QINGDAO_OFFSET_MS = QINGDAO_OFFSET_MIN * 60_000
 export const MINUTE = 60_000
+/** A day in ms (Qingdao has no DST: every Qingdao day is this long). */
 export const DAY = 86_400_000
 
 /** The instant an event field denotes. All-day dates mean midnight in Qingdao. */

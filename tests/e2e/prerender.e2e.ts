@@ -1,12 +1,19 @@
-import { afterEach, describe, expect, it } from 'vitest'
-import { readFileSync } from 'node:fs'
-import { open, type Opened } from './browser'
+// index.html carries the home page rendered at build time in each language (src/prerender.ts); public/lang.js
+// puts the visitor's language into #app before the first paint, and the app hydrates it (src/main.ts).
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { execFileSync } from 'node:child_process'
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { startServer } from '../../scripts/serve.mjs'
+import { CONTENT_DIR } from '../../src/content/build'
+import { goOffline, open, waitForServiceWorker, type Opened } from './browser'
 import { builtContent } from './content'
 
-// index.html carries the home page, rendered at build time in each language (src/prerender.ts); public/lang.js
-// puts the visitor's language into #app before the first paint, and the app mounts over it.
+type Messages = Record<string, Record<string, string>>
+const LANGS = ['en', 'ru', 'zh'] as const
+const messages = Object.fromEntries(LANGS.map((l) => [l, JSON.parse(readFileSync(`locales/${l}.json`, 'utf8')) as Messages]))
 const content = builtContent()
-const messages = Object.fromEntries(['en', 'ru', 'zh'].map((l) => [l, JSON.parse(readFileSync(`locales/${l}.json`, 'utf8'))]))
 let opened: Opened | undefined
 afterEach(async () => {
   await opened?.context.close()
@@ -33,89 +40,143 @@ describe('the home page before any app script runs', () => {
     opened = await openWithoutApp('/', browserLocale, saved)
     const { page } = opened
     expect(await page.getAttribute('html', 'lang')).toBe(htmlLang)
-    const h1 = page.locator('main h1')
-    expect(await h1.count()).toBe(1)
-    expect(await h1.textContent()).toBe(messages[lang].home.title)
-    // The content part too: the counts line and the nav in the same language, from the bundled content.
+    expect(await page.locator('main h1').textContent()).toBe(messages[lang]!.home!.title)
     const counts = await page.locator('[data-testid=counts]').textContent()
     expect(counts).toContain(String(content.venues.length))
-    expect(counts).toContain(String(content.events.length))
-    expect(await page.locator('[data-testid=nav-events]').textContent()).toContain(messages[lang].nav.events)
+    expect(await page.locator('[data-testid=nav-events]').textContent()).toContain(messages[lang]!.nav!.events)
     // One copy only: the other languages' templates are gone.
     expect(await page.locator('main h1').count()).toBe(1)
     expect(await page.locator('template').count()).toBe(0)
-    expect(await page.getAttribute('html', 'data-pre')).toBe(lang)
   })
 
   it('never shows on any other page: a deep link waits for the app instead of flashing the home page', async () => {
     opened = await openWithoutApp(`/events/${content.events[0]!.id}`, 'en-US')
-    expect(await opened.page.getAttribute('html', 'data-pre')).toBe('off')
     expect(await opened.page.locator('#app').innerHTML()).toBe('')
+  })
+
+  it('the language select works without the app: a GET to ?lang=…', async () => {
+    opened = await openWithoutApp('/', 'en-US')
+    const { page } = opened
+    await Promise.all([page.waitForURL(/\?lang=ru$/), page.selectOption('[data-testid=lang-select]', 'ru')])
+    expect(await page.locator('main h1').textContent()).toBe(messages.ru!.home!.title)
+    expect(await page.getAttribute('html', 'lang')).toBe('ru')
   })
 })
 
 describe('the app takes over', () => {
-  it('mounts over the prerendered page: one live home page, in place', async () => {
+  it('hydrates the page in place; the switcher is live', async () => {
     opened = await open('/', { locale: 'ru-RU' })
     const { page, errors } = opened
-    await page.waitForFunction(() => performance.getEntriesByName('qd:mounted').length > 0)
     expect(await page.locator('main h1').count()).toBe(1)
-    expect(await page.locator('main h1').textContent()).toBe(messages.ru.home.title)
-    // Live: the switcher works, which no prerendered markup can do.
+    expect(await page.locator('main h1').textContent()).toBe(messages.ru!.home!.title)
     await page.selectOption('[data-testid=lang-select]', 'zh')
-    await expect.poll(() => page.locator('main h1').textContent()).toBe(messages.zh.home.title)
+    await expect.poll(() => page.locator('main h1').textContent()).toBe(messages.zh!.home!.title)
+    // The app handled the change: no form submit, no reload.
+    expect(new URL(page.url()).search).toBe('')
     expect(errors).toEqual([])
+  })
+
+  it('remembers a language chosen before it took over (?lang=zh) and drops it from the address', async () => {
+    opened = await open('/?lang=zh', { locale: 'en-US' })
+    const { page } = opened
+    expect(await page.locator('main h1').textContent()).toBe(messages.zh!.home!.title)
+    await expect.poll(() => new URL(page.url()).search).toBe('')
+    const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('qd.prefs') ?? 'null') as { data: { locale: string } } | null)
+    expect(saved?.data.locale).toBe('zh')
   })
 })
 
-describe('what loads when', () => {
-  /**
-   * When the app's entry and the content started loading, when lang.js had put the page in place, the frames
-   * (from a frame callback set before any page script) and the first text paint, in ms since navigation.
-   */
-  async function timeline(path: string) {
-    opened = await open('about:blank', { locale: 'en-US' })
-    const { page } = opened
-    await page.addInitScript(() => {
-      const frames: number[] = []
-      ;(window as unknown as { frames_: number[] }).frames_ = frames
-      const tick = () => frames.push(performance.now()) < 300 && requestAnimationFrame(tick)
-      requestAnimationFrame(tick)
-    })
-    await page.goto(path)
-    await page.waitForFunction(() => ['qd:mounted', 'first-contentful-paint'].every((n) => performance.getEntriesByName(n).length > 0))
-    return page.evaluate(() => {
-      const start = (re: RegExp) => performance.getEntriesByType('resource').find((r) => re.test(r.name))?.startTime ?? NaN
-      return {
-        shown: performance.getEntriesByName('qd:pre-shown')[0]?.startTime ?? NaN,
-        frames: (window as unknown as { frames_: number[] }).frames_,
-        text: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
-        entry: start(/\/assets\/index-[^/]*\.js$/),
-        content: start(/\/data\/content\.json$/),
-      }
-    })
-  }
+/**
+ * A real build on a machine in Berlin, with one timed event still ahead, and Vue's hydration mismatch details
+ * on (QD_HYDRATION_DETAILS=1): nothing about the build's clock or zone may reach index.html, and the app must
+ * hydrate what is there without a single mismatch for any visitor.
+ */
+describe('a build in Berlin with an event still ahead', () => {
+  const dist = `${resolve(process.env.E2E_DIST ?? '.e2e/dist')}-berlin`
+  const dir = mkdtempSync(join(tmpdir(), 'qd-content-future-'))
+  const day = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10)
+  const FUTURE = { id: 'test-future-forum', start: `${day}T10:00:00+08:00`, end: `${day}T11:30:00+08:00` }
+  let server: Awaited<ReturnType<typeof startServer>>
 
-  it('on the home page the app and the content start loading once the page is on screen, not before', async () => {
-    const t = await timeline('/')
-    // A frame began after lang.js put the page in place and before either request started.
-    const frame = t.frames.find((f) => f > t.shown)
-    expect(frame).toBeDefined()
-    expect(t.entry).toBeGreaterThan(frame!)
-    expect(t.content).toBeGreaterThan(frame!)
-    // Not before the browser has reported the first contentful paint (its time is when the frame was shown),
-    // unless that report took over a second (lang.js's backstop).
-    const reported = Math.min(t.text, t.shown + 1000)
-    expect(t.entry).toBeGreaterThan(reported)
-    expect(t.content).toBeGreaterThan(reported)
-    expect(opened!.errors).toEqual([])
+  beforeAll(async () => {
+    cpSync(CONTENT_DIR, dir, { recursive: true })
+    const events = JSON.parse(readFileSync(join(dir, 'events.json'), 'utf8')) as Record<string, unknown>[]
+    const timed = { ...events[0]!, ...FUTURE, allDay: false, title: { zh: '测试论坛', ru: 'Тестовый форум', en: 'Test forum' } }
+    writeFileSync(join(dir, 'events.json'), JSON.stringify([...events, timed]))
+    const t0 = performance.now()
+    execFileSync(process.execPath, [resolve('node_modules/vite/bin/vite.js'), 'build', '--outDir', dist, '--emptyOutDir', '--logLevel', 'error'], {
+      stdio: 'inherit',
+      env: { ...process.env, NODE_ENV: 'production', TZ: 'Europe/Berlin', QD_CONTENT_DIR: dir, QD_HYDRATION_DETAILS: '1' },
+    })
+    console.info(`prerender.e2e: the Berlin build took ${Math.round((performance.now() - t0) / 1000)} s`)
+    server = await startServer({ root: dist })
+  }, 180_000)
+
+  afterAll(async () => {
+    await server?.close()
+    rmSync(dir, { recursive: true, force: true })
+    rmSync(dist, { recursive: true, force: true })
   })
 
-  it('on any other page (nothing to paint before the app) they load at once', async () => {
-    const t = await timeline('/info')
-    expect(t.entry).toBeLessThan(t.text)
-    expect(t.content).toBeLessThan(t.text)
-    expect(await opened!.page.locator('main h1').count()).toBe(1)
-    expect(opened!.errors).toEqual([])
+  it('index.html has no zone, local time or status badge in any language, and no button', () => {
+    const html = readFileSync(join(dist, 'index.html'), 'utf8')
+    for (const l of LANGS) expect(html).toContain(`data-pre-locale="${l}"`)
+    expect(html).toContain(messages.en!.home!.title)
+    const m = (l: string) => messages[l]!
+    const badges = LANGS.flatMap((l) => [m(l).home!.next!, m(l).home!.upcoming!, m(l).home!.on_now!, m(l).events!.upcoming!, m(l).events!.ongoing!])
+    // events.at_local without its placeholders: "your time", "по вашему времени", "您的时间".
+    for (const word of [...badges, 'your time', 'по вашему времени', '您的时间', 'Test forum', 'UTC+1', 'UTC+2', 'Germany', 'Berlin', 'Central European', 'Германи', '德国']) {
+      expect(html, word).not.toContain(word)
+    }
+    expect(html).not.toMatch(/<button/)
+  })
+
+  /** A phone on the Berlin build, console messages about hydration collected. */
+  async function visitor(locale: string, timezoneId: string, plan?: string[]) {
+    const o = await open('about:blank', { baseURL: server.url, locale, timezoneId })
+    const hydration: string[] = []
+    o.page.on('console', (msg) => /hydrat|mismatch/i.test(msg.text()) && hydration.push(msg.text()))
+    if (plan) await o.page.addInitScript((ids) => location.protocol.startsWith('http') && localStorage.setItem('qd.plan', JSON.stringify({ v: 1, data: { ids } })), plan)
+    await o.page.goto('/')
+    await o.page.waitForFunction(() => performance.getEntriesByName('qd:mounted').length > 0, undefined, { timeout: 30_000 })
+    return { ...o, hydration }
+  }
+
+  it('a visitor in Moscow sees Moscow time beside Qingdao time', async () => {
+    const v = await visitor('en-US', 'Europe/Moscow')
+    opened = v
+    const card = v.page.locator('[data-testid=home-next]', { hasText: 'Test forum' })
+    await expect.poll(() => card.textContent()).toMatch(/Moscow/)
+    expect(await card.textContent()).toContain('05:00–06:30')
+    expect(await card.textContent()).toContain('10:00–11:30')
+    expect(v.errors).toEqual([])
+  })
+
+  it.each([
+    ['zh-CN', 'Europe/Moscow'],
+    ['ru-RU', 'Asia/Almaty'],
+    ['en-US', 'America/New_York'],
+  ])('no hydration mismatch: browser %s in %s, with a saved plan', async (locale, zone) => {
+    const v = await visitor(locale, zone, [FUTURE.id])
+    opened = v
+    // The plan and the event ahead are there once hydrated.
+    await expect.poll(() => v.page.locator('[data-testid=home-plan]').textContent()).toMatch(/1/)
+    await expect.poll(() => v.page.locator('[data-testid=home-next]').count()).toBe(1)
+    expect(v.hydration).toEqual([])
+    expect(v.errors).toEqual([])
+  })
+
+  it('no hydration mismatch offline, from the service worker', async () => {
+    const v = await visitor('ru-RU', 'Europe/Moscow', [FUTURE.id])
+    opened = v
+    await waitForServiceWorker(v.page)
+    await v.page.waitForFunction(async () => !!(await (await caches.open('qd-content-v1')).match('/data/content.json')), undefined, { timeout: 30_000 })
+    await goOffline(v.context)
+    v.hydration.length = 0
+    await v.page.reload()
+    await v.page.waitForFunction(() => performance.getEntriesByName('qd:mounted').length > 0, undefined, { timeout: 30_000 })
+    await expect.poll(() => v.page.locator('[data-testid=offline-indicator]').count()).toBe(1)
+    expect(await v.page.locator('main h1').textContent()).toBe(messages.ru!.home!.title)
+    expect(v.hydration).toEqual([])
   })
 })

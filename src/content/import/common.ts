@@ -3,6 +3,7 @@
 // Pure: the command line (scripts/content.mjs) does the file I/O.
 import { EVENT_CATEGORIES, LOCALES, type L10n, type Locale, type ScheduleEvent } from '../schema'
 import { formatJsonPath, type JsonPath } from '../json-locate'
+import { QINGDAO_OFFSET_MS } from '../../domain/time'
 
 /** A place in an input file: a JSON path (and its line) or a CSV line and column. */
 export type Where = { path?: JsonPath; line?: number; column?: string }
@@ -49,7 +50,6 @@ export function formatWhere(file: string, where: Where): string {
   return parts.join(' ')
 }
 
-const QINGDAO_OFFSET_MS = 8 * 3600_000
 const DATETIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/
 
 export type ParsedTime = { ok: true; instant: number; local: string } | { ok: false; message: string }
