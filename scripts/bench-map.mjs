@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Map first render with 1,000 points (design.md §4: ≤ 300 ms). The content is the build's own plus 1,000
+// Map first render with 1,000 points (budget ≤ 300 ms). The content is the build's own plus 1,000
 // synthetic located venues (clones of the first venue, exact points spread over the city), served in place of
 // /data/content.json. Measured in Chromium on a phone-size page after a click on "Map" in the bottom bar
 // (route chunks already cached, as on any second visit): from the creation of the Leaflet map (mark

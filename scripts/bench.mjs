@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The quality benchmark (design.md §4): builds the app into its own folder, serves it with scripts/serve.mjs and
+// The quality benchmark: builds the app into its own folder, serves it with scripts/serve.mjs and
 // measures bundle sizes, Lighthouse (mobile, simulated throttling, local Chromium, median of 3), offline cold
 // start, schedule filtering with 5,000 events and map first render with 1,000 points. Writes reports/bench.json
 // and reports/bench.md; exits 1 when a budget is breached (2 when a part could not run).

@@ -188,7 +188,7 @@ const PracticalItemSchema = v.strictObject({
 
 export const ESSENTIAL_SECTIONS = ['sim', 'money', 'transport', 'emergency'] as const
 export const PHRASE_TOPICS = ['exchange', 'sim', 'taxi', 'pharmacy', 'hospital', 'general'] as const
-/** The converter's currencies (issue 6): each needs a reference rate or an explicit null with a reason. */
+/** The converter's currencies: each needs a reference rate or an explicit null with a reason. */
 export const CONVERTER_CURRENCIES = ['RUB', 'KZT', 'UZS', 'KGS', 'TJS', 'PKR', 'INR', 'BYN', 'USD', 'EUR'] as const
 
 const RateSchema = v.strictObject({

@@ -1,9 +1,7 @@
-// Geography for the map and the "Open in" links. Coordinates are WGS-84 everywhere in the app;
-// only a target that cannot take WGS-84 gets a converted point.
-import gcoord from 'gcoord'
+// Geography for the map and the "Open in" links. Coordinates are WGS-84 everywhere in the app, and every
+// "Open in" target is given WGS-84 (with the flag that says so where the app defaults to another datum).
 
 export type LatLon = { lat: number; lon: number }
-export type Bounds = { south: number; west: number; north: number; east: number }
 
 const EARTH_RADIUS_M = 6_371_008.8
 const rad = (deg: number) => (deg * Math.PI) / 180
@@ -14,36 +12,6 @@ export function distanceM(a: LatLon, b: LatLon): number {
   const dLon = rad(b.lon - a.lon)
   const h = Math.sin(dLat / 2) ** 2 + Math.cos(rad(a.lat)) * Math.cos(rad(b.lat)) * Math.sin(dLon / 2) ** 2
   return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)))
-}
-
-/** The smallest box holding every point, or null for none. */
-export function boundsOf(points: readonly LatLon[]): Bounds | null {
-  if (points.length === 0) return null
-  const b = { south: Infinity, west: Infinity, north: -Infinity, east: -Infinity }
-  for (const p of points) {
-    b.south = Math.min(b.south, p.lat)
-    b.north = Math.max(b.north, p.lat)
-    b.west = Math.min(b.west, p.lon)
-    b.east = Math.max(b.east, p.lon)
-  }
-  return b
-}
-
-/** Grow a box by a margin in metres on every side (a single point becomes a visible area). */
-export function padBounds(b: Bounds, metres: number): Bounds {
-  const dLat = metres / 111_320
-  const dLon = metres / (111_320 * Math.cos(rad((b.south + b.north) / 2)))
-  return { south: b.south - dLat, north: b.north + dLat, west: b.west - dLon, east: b.east + dLon }
-}
-
-export function contains(b: Bounds, p: LatLon): boolean {
-  return p.lat >= b.south && p.lat <= b.north && p.lon >= b.west && p.lon <= b.east
-}
-
-/** WGS-84 → GCJ-02 ("Mars coordinates"), for targets that only take China's datum. In Qingdao ≈ 460 m east. */
-export function wgs84ToGcj02(p: LatLon): LatLon {
-  const [lon, lat] = gcoord.transform([p.lon, p.lat] as [number, number], gcoord.WGS84, gcoord.GCJ02)
-  return { lat, lon }
 }
 
 /** Distance for people: "350 m", "1.2 km", "12 km" in the visitor's language. */

@@ -1,4 +1,4 @@
-// Service-worker routes of the offline map (issue 4), registered by src/sw.ts.
+// Service-worker routes of the offline map, registered by src/sw.ts.
 // - Online raster tiles the visitor has viewed: cache first, bounded (least recently used out,
 //   everything dropped on a quota error). Tiles the operator allowed to prefetch come first.
 // - The .pmtiles basemap: answered from the whole file stored by the page's download, sliced

@@ -1,4 +1,4 @@
-// Accessibility (design.md §4): axe-core on every route and one detail page of each kind, in zh/ru/en, light and
+// Accessibility: axe-core on every route and one detail page of each kind, in zh/ru/en, light and
 // dark, with the sheets and dialogs open too; keyboard paths; focus on route change; reduced motion; marker names.
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'

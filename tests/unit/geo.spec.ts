@@ -1,13 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { boundsOf, contains, distanceM, formatDistance, mapAppLink, MAP_APPS, padBounds, wgs84ToGcj02 } from '../../src/domain/geo'
+import { distanceM, formatDistance, mapAppLink, MAP_APPS } from '../../src/domain/geo'
 
 const mayFourth = { lat: 36.0612139, lon: 120.3801889 }
 const railwayStation = { lat: 36.065375, lon: 120.3076944 }
 const airport = { lat: 36.365, lon: 120.09833 }
-const huangdao = { lat: 35.96, lon: 120.19 }
-const jiaozhouNorth = { lat: 36.3968, lon: 120.05 }
-const laoshan = { lat: 36.1072, lon: 120.4687 }
 
 describe('distance', () => {
   it('matches known distances', () => {
@@ -32,37 +29,6 @@ describe('distance', () => {
     expect(formatDistance(1234, 'ru')).toMatch(/^1,2\s?км$/)
     expect(formatDistance(23_456, 'zh')).toMatch(/^23\s?公里$/)
   })
-})
-
-describe('bounds', () => {
-  it('hold every point and nothing is lost', () => {
-    const pts = [mayFourth, airport, huangdao, laoshan]
-    const b = boundsOf(pts)!
-    expect(b).toEqual({ south: 35.96, north: 36.365, west: 120.09833, east: 120.4687 })
-    for (const p of pts) expect(contains(b, p)).toBe(true)
-    expect(contains(b, { lat: 36.5, lon: 120.3 })).toBe(false)
-    expect(boundsOf([])).toBeNull()
-  })
-  it('pad a single point into a box of the right size', () => {
-    const b = padBounds(boundsOf([mayFourth])!, 1000)
-    expect(distanceM({ lat: b.south, lon: mayFourth.lon }, { lat: b.north, lon: mayFourth.lon })).toBeCloseTo(2000, -1)
-    expect(distanceM({ lat: mayFourth.lat, lon: b.west }, { lat: mayFourth.lat, lon: b.east })).toBeCloseTo(2000, -1)
-  })
-})
-
-describe('GCJ-02', () => {
-  it.each([['May Fourth Square', mayFourth], ['railway station', railwayStation], ['airport', airport], ['Huangdao', huangdao], ['Jiaozhou North', jiaozhouNorth]])(
-    'shifts %s about 450–485 m, almost due east',
-    (_name, p) => {
-      const g = wgs84ToGcj02(p)
-      const shift = distanceM(p, g)
-      expect(shift).toBeGreaterThan(450)
-      expect(shift).toBeLessThan(485)
-      const east = distanceM(p, { lat: p.lat, lon: g.lon })
-      expect(g.lon).toBeGreaterThan(p.lon)
-      expect(east / shift).toBeGreaterThan(0.97)
-    },
-  )
 })
 
 describe('deep links', () => {
@@ -92,8 +58,7 @@ describe('deep links', () => {
   it('geo: follows RFC 5870 with a label', () => {
     expect(mapAppLink('geo', mayFourth, 'A B')).toBe('geo:36.061214,120.380189?q=36.061214,120.380189(A%20B)')
   })
-  it('never passes a GCJ-02 point where WGS-84 is declared', () => {
-    const g = wgs84ToGcj02(mayFourth)
-    for (const app of MAP_APPS) expect(mapAppLink(app, mayFourth, 'x')).not.toContain(String(Math.round(g.lon * 1e6) / 1e6))
+  it('passes every app the WGS-84 point unchanged', () => {
+    for (const app of MAP_APPS) expect(mapAppLink(app, mayFourth, 'x')).toMatch(/36\.061214.*120\.380189|120\.380189.*36\.061214/)
   })
 })
