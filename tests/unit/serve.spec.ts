@@ -6,7 +6,6 @@ import { request, type IncomingHttpHeaders } from 'node:http'
 import { connect } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-// @ts-expect-error: plain ESM script without types
 import { startServer } from '../../scripts/serve.mjs'
 
 interface Served { url: string; close: () => Promise<void> }
