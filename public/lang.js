@@ -17,11 +17,10 @@
   if (asked) locale = asked[1]
   try {
     var saved = JSON.parse(localStorage.getItem('qd.prefs') || 'null')
-    var data = saved && typeof saved.v === 'number' && saved.v <= 2 ? saved.data : null
+    // Field by field, as the app reads it: a bad setting elsewhere, or a record from a newer version, keeps the language.
+    var data = saved && typeof saved.v === 'number' ? saved.data : null
     var chosen = data && (saved.v === 1 ? data.lang : data.locale)
-    var minutes = data && (saved.v === 1 ? 15 : data.reminderMinutes)
-    var valid = typeof minutes === 'number' && minutes % 1 === 0 && minutes >= 0 && minutes <= 1440
-    if (!locale && valid && (chosen === 'zh' || chosen === 'ru' || chosen === 'en')) locale = chosen
+    if (!locale && (chosen === 'zh' || chosen === 'ru' || chosen === 'en')) locale = chosen
   } catch (e) {
     // unreadable or corrupt: the app resets it; the device language applies
   }

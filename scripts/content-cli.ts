@@ -1,7 +1,7 @@
 // `npm run content -- check|diff|build|import`: content publishing for organisers.
 // Loaded by scripts/content.mjs through Vite's module runner (Node 20 cannot run TypeScript itself).
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { basename, dirname, extname, join, relative, resolve } from 'node:path'
+import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { buildContent, ContentError, DEFAULT_CONTENT_DIR, readRawContent, type PublishedContent } from '../src/content/build'
 import { validateContent, type Content, type ScheduleEvent } from '../src/content/schema'
@@ -11,21 +11,30 @@ import { qingdaoDay, toInstant } from '../src/domain/time'
 import { importFrab } from '../src/content/import/frab'
 import { importCsv } from '../src/content/import/csv'
 import {
-  formatWhere, mergeEvents, parseRooms, withPlaceholders, type ImportIssue, type ImportResult, type RoomMap, type Translations,
+  decodeUtf8, exactCategory, formatWhere, mergeEvents, parseCategories, parseRooms, withPlaceholders,
+  type CategoryMap, type ImportIssue, type ImportResult, type RoomMap, type Translations,
 } from '../src/content/import/common'
 
 type Out = { log: (line?: string) => void; error: (line?: string) => void }
+/** An import may cancel at most this share of the events it owns without --allow-cancel. */
+export const MAX_CANCEL_SHARE = 0.5
+/** The published file is precached by every visitor on a roaming SIM: past this size something went wrong. */
+export const CONTENT_BUDGET_KB = 1024
+
 const consoleOut: Out = { log: (l = '') => console.log(l), error: (l = '') => console.error(l) }
 
 export const USAGE = `Usage: npm run content -- <command> [options]
 
   check   [--dir DIR]                               validate the content (exit 1 with the path of every error)
   diff    [--dir DIR] [--published FILE|URL]        what changed since the published version
-  build   [--dir DIR] [--published FILE|URL] [--out FILE]
+  build   [--dir DIR] [--published FILE|URL] [--out FILE] [--max-kb N]
                                                     validate, bump meta.version and asOf when the content changed,
-                                                    write the file the app fetches
-  import  <schedule.json|events.csv> [--rooms rooms.json] [--translations FILE] [--out FILE] [--prefix ID] [--dir DIR]
-                                                    import a frab/pretalx schedule.json or a CSV into events.json
+                                                    write the file the app fetches (refused over N KB, default ${CONTENT_BUDGET_KB})
+  import  <schedule.json|events.csv> [--rooms rooms.json] [--categories map.json] [--default-category C]
+          [--translations FILE] [--out FILE] [--prefix ID] [--dir DIR] [--allow-cancel]
+                                                    import a frab/pretalx schedule.json or a CSV into events.json;
+                                                    an import that would cancel all, or more than half, of its
+                                                    events is refused unless --allow-cancel
 
 Defaults: --dir src/content/data, --published dist/data/content.json, --out dist/data/content.json (build)
 or DIR/events.json (import), --translations <input>.translations.json.`
@@ -218,15 +227,45 @@ async function runImport(positionals: string[], values: Record<string, unknown>,
     translations = t.value as Translations
   }
 
-  const text = readFileSync(inputFile, 'utf8')
+  let categories: CategoryMap | undefined
+  if (typeof values.categories === 'string') {
+    const c = readJsonFile(resolve(values.categories), 'categories file')
+    if (!c.ok) {
+      out.error(c.message)
+      return 1
+    }
+    const parsed = parseCategories(c.value)
+    if (parsed.errors.length) {
+      printIssues(out, values.categories, 'Invalid categories file', parsed.errors)
+      return 1
+    }
+    categories = parsed.categories
+  }
+  let defaultCategory: ScheduleEvent['category'] | undefined
+  if (typeof values['default-category'] === 'string') {
+    const c = exactCategory(values['default-category'])
+    if (!c) {
+      out.error(`--default-category "${values['default-category']}" is no category (summit, forum, expo, festival, culture, tourism, ceremony)`)
+      return 2
+    }
+    defaultCategory = c
+  }
+
+  const decoded = decodeUtf8(readFileSync(inputFile))
+  if (!decoded.ok) {
+    out.error(`${rel(inputFile)}:${decoded.line}  ${decoded.message}`)
+    out.error('Nothing written.')
+    return 1
+  }
+  const text = decoded.text.replace(/^\uFEFF/, '')
   const isCsv = extname(inputFile).toLowerCase() === '.csv'
   let result: ImportResult
   let prefix: string | null = typeof values.prefix === 'string' ? values.prefix : null
   let title = ''
   if (isCsv) {
-    result = importCsv(text, { venueIds, rooms, translations })
+    result = importCsv(text, { venueIds, rooms, translations, categories, defaultCategory })
   } else {
-    const frab = importFrab(text, { venueIds, rooms, translations, prefix: prefix ?? undefined })
+    const frab = importFrab(text, { venueIds, rooms, translations, prefix: prefix ?? undefined, categories, defaultCategory })
     result = frab
     prefix = frab.prefix || null
     title = frab.conference.title
@@ -250,6 +289,15 @@ async function runImport(positionals: string[], values: Record<string, unknown>,
     existing = e.value as ScheduleEvent[]
   }
   const merged = mergeEvents(existing, result.events, prefix)
+  // A schedule not yet released (pretalx: days: []) or a truncated export would empty the programme.
+  const owned = existing.length - merged.kept
+  const cancelled = merged.removed.length
+  if (cancelled && values['allow-cancel'] !== true && (cancelled === owned || cancelled / owned > MAX_CANCEL_SHARE)) {
+    const what = cancelled === owned ? `all ${owned}` : `${cancelled} of the ${owned}`
+    out.error(`The import would cancel ${what} events of "${prefix ?? rel(inputFile)}" (${ids(merged.removed)}); nothing written.`)
+    out.error(`If they really are cancelled, run the same import with --allow-cancel.`)
+    return 1
+  }
   // The whole programme must still be valid content (ids, venues, dates); only missing texts may wait.
   const check = validateContent({ ...raw, events: withPlaceholders(merged.events) })
   if (!check.ok) {
@@ -272,9 +320,9 @@ async function runImport(positionals: string[], values: Record<string, unknown>,
   out.log('')
   const d = diffContent({ ...EMPTY, events: existing }, { ...EMPTY, events: merged.events })
   out.log(`Changes to ${rel(outFile)}: ${d.added.length} new, ${d.moved.length} moved, ${d.cancelled.length} cancelled, ${d.edited.length} edited; ${merged.kept} other events kept.`)
-  writeFileSync(outFile, `${JSON.stringify(merged.events, null, 2)}\n`)
+  if (!write(outFile, `${JSON.stringify(merged.events, null, 2)}\n`, out)) return 1
   out.log(`Wrote ${rel(outFile)} (${merged.events.length} events).`)
-  writeFileSync(translationsFile, `${JSON.stringify({ ...translations, ...result.translations }, null, 2)}\n`)
+  if (!write(translationsFile, `${JSON.stringify({ ...translations, ...result.translations }, null, 2)}\n`, out)) return 1
   if (result.missing.length) {
     const count = result.missing.reduce((n, m) => n + m.locales.length, 0)
     out.log('')
@@ -292,6 +340,21 @@ async function runImport(positionals: string[], values: Record<string, unknown>,
   return 0
 }
 
+/** Write a file or say in one line why not (never a stack trace). */
+function write(file: string, text: string, out: Out): boolean {
+  if (!existsSync(dirname(file))) {
+    out.error(`Cannot write ${rel(file)}: the folder ${rel(dirname(file))} does not exist`)
+    return false
+  }
+  try {
+    writeFileSync(file, text)
+    return true
+  } catch (e) {
+    out.error(`Cannot write ${rel(file)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`)
+    return false
+  }
+}
+
 export async function main(argv: string[], out: Out = consoleOut): Promise<number> {
   let parsed
   try {
@@ -301,6 +364,7 @@ export async function main(argv: string[], out: Out = consoleOut): Promise<numbe
       options: {
         dir: { type: 'string' }, published: { type: 'string' }, out: { type: 'string' }, rooms: { type: 'string' },
         translations: { type: 'string' }, prefix: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+        categories: { type: 'string' }, 'default-category': { type: 'string' }, 'allow-cancel': { type: 'boolean' }, 'max-kb': { type: 'string' },
       },
     })
   } catch (e) {
@@ -350,19 +414,42 @@ export async function main(argv: string[], out: Out = consoleOut): Promise<numbe
   }
   if (command === 'diff') return 0
 
+  const outFile = resolve(readOption(values, 'out', 'dist/data/content.json'))
+  const inside = relative(dir, outFile)
+  if (!inside.startsWith('..') && !isAbsolute(inside)) {
+    out.error(`--out ${rel(outFile)} is inside the content folder ${rel(dir)}: it would overwrite or mix with the source. Choose a path outside it.`)
+    return 1
+  }
+  const budgetKb = Number(readOption(values, 'max-kb', String(CONTENT_BUDGET_KB)))
+  if (!(budgetKb > 0)) {
+    out.error(`--max-kb must be a positive number of kilobytes`)
+    return 2
+  }
   const metaFile = join(dir, 'meta.json')
+  const metaText = readFileSync(metaFile, 'utf8')
   const meta = nextMeta(c.meta, published, changed, qingdaoDay(Date.now()))
   if (meta !== c.meta) {
-    const raw = JSON.parse(readFileSync(metaFile, 'utf8')) as Record<string, unknown>
+    const raw = JSON.parse(metaText) as Record<string, unknown>
     writeFileSync(metaFile, `${JSON.stringify({ ...raw, version: meta.version, asOf: meta.asOf }, null, 2)}\n`)
     out.log(`Bumped ${rel(metaFile)}: version ${c.meta.version} → ${meta.version}, asOf ${meta.asOf} (Qingdao date).`)
   } else if (published) {
     out.log(`Version unchanged (${c.meta.version}): nothing changed since the published version.`)
   }
-  const outFile = resolve(readOption(values, 'out', 'dist/data/content.json'))
   const built = buildContent(`${dir}/`)
-  mkdirSync(dirname(outFile), { recursive: true })
-  writeFileSync(outFile, JSON.stringify(built))
+  const json = JSON.stringify(built)
+  const kb = Buffer.byteLength(json) / 1024
+  if (kb > budgetKb) {
+    if (meta !== c.meta) writeFileSync(metaFile, metaText)
+    out.error(`The published file would be ${Math.ceil(kb)} KB, over the size budget of ${budgetKb} KB (every visitor downloads it, often on a roaming SIM): nothing published.`)
+    return 1
+  }
+  try {
+    mkdirSync(dirname(outFile), { recursive: true })
+  } catch (e) {
+    out.error(`Cannot write ${rel(outFile)}: ${(e as Error).message}`)
+    return 1
+  }
+  if (!write(outFile, json, out)) return 1
   out.log(`Wrote ${rel(outFile)}: version ${built.meta.version}, as of ${built.meta.asOf}, hash ${built.meta.hash}.`)
   return 0
 }

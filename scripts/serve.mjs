@@ -3,8 +3,8 @@
 // (the offline basemap is read with Range requests), and cache headers that keep updates safe.
 // Used by `npm start` and by the end-to-end tests. No dependencies.
 import { createServer } from 'node:http'
-import { createReadStream, statSync, existsSync } from 'node:fs'
-import { extname, join, normalize, resolve } from 'node:path'
+import { createReadStream, statSync } from 'node:fs'
+import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const TYPES = {
@@ -33,6 +33,14 @@ export function cacheControl(path) {
   return 'no-cache'
 }
 
+function statOrNull(file) {
+  try {
+    return statSync(file)
+  } catch {
+    return null
+  }
+}
+
 /**
  * @param {{ root: string, port?: number, host?: string, onRequest?: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => boolean | void }} opts
  * `onRequest` may answer a request itself (return true): tests use it to fail or delay responses.
@@ -40,31 +48,62 @@ export function cacheControl(path) {
 export function startServer({ root, port = 0, host = '127.0.0.1', onRequest } = {}) {
   const state = { root: resolve(root) }
   const server = createServer((req, res) => {
+    // A client that goes away mid-answer must not take the server down with it.
+    res.on('error', () => {})
+    req.on('error', () => {})
     if (onRequest && onRequest(req, res)) return
-    const url = new URL(req.url ?? '/', 'http://x')
-    let path = decodeURIComponent(url.pathname)
-    let file = normalize(join(state.root, path))
-    if (!file.startsWith(state.root)) {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' }).end('Method not allowed')
+      return
+    }
+    let path
+    try {
+      path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)
+    } catch {
+      res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Bad request')
+      return
+    }
+    const notFound = () => res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found')
+    let file = resolve(state.root, '.' + sep + path)
+    const inside = relative(state.root, file)
+    if (path.includes('\0') || inside.startsWith('..') || isAbsolute(inside)) {
       res.writeHead(403).end()
       return
     }
-    let isFile = existsSync(file) && statSync(file).isFile()
-    if (!isFile && !extname(path)) {
+    // Dotfiles and dot-folders (.git, .env, .vite) are never part of the site.
+    if (inside.split(/[\\/]/).some((seg) => seg.startsWith('.'))) return notFound()
+    let stats = statOrNull(file)
+    if (!stats?.isFile() && !extname(path)) {
       // Deep link to a client route: serve the app shell.
       path = '/index.html'
       file = join(state.root, 'index.html')
-      isFile = existsSync(file)
+      stats = statOrNull(file)
     }
-    if (!isFile) {
-      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found')
-      return
-    }
-    const size = statSync(file).size
+    if (!stats?.isFile()) return notFound()
+    const size = stats.size
     const headers = {
       'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
       'Cache-Control': cacheControl(path),
       'Accept-Ranges': 'bytes',
       'X-Content-Type-Options': 'nosniff',
+    }
+    const send = (status, extra, options) => {
+      if (req.method === 'HEAD') {
+        res.writeHead(status, { ...headers, ...extra }).end()
+        return
+      }
+      const stream = createReadStream(file, options)
+      // The file can vanish or fail between stat and read (a deploy replacing dist): answer or cut the
+      // connection, never throw.
+      stream.once('error', () => {
+        if (!res.headersSent) notFound()
+        else res.destroy()
+      })
+      stream.once('open', () => {
+        res.writeHead(status, { ...headers, ...extra })
+        stream.pipe(res)
+      })
+      res.once('close', () => stream.destroy())
     }
     const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? '')
     if (range && (range[1] || range[2])) {
@@ -76,14 +115,14 @@ export function startServer({ root, port = 0, host = '127.0.0.1', onRequest } = 
         res.writeHead(416, { 'Content-Range': `bytes */${size}` }).end()
         return
       }
-      res.writeHead(206, { ...headers, 'Content-Range': `bytes ${start}-${end}/${size}`, 'Content-Length': end - start + 1 })
-      if (req.method === 'HEAD') res.end()
-      else createReadStream(file, { start, end }).pipe(res)
+      send(206, { 'Content-Range': `bytes ${start}-${end}/${size}`, 'Content-Length': end - start + 1 }, { start, end })
       return
     }
-    res.writeHead(200, { ...headers, 'Content-Length': size })
-    if (req.method === 'HEAD') res.end()
-    else createReadStream(file).pipe(res)
+    send(200, { 'Content-Length': size })
+  })
+  server.on('clientError', (_err, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n')
+    else socket.destroy()
   })
   return new Promise((ok, fail) => {
     server.once('error', fail)

@@ -8,19 +8,30 @@ export type Locale = (typeof LOCALES)[number]
 /** Bounding box of the Qingdao municipality with a margin: anything outside is a typo or a datum slip. */
 export const QINGDAO_BOUNDS = { south: 35.5, north: 37.2, west: 119.5, east: 121.2 } as const
 
-const nonEmpty = v.pipe(v.string('must be text'), v.trim(), v.minLength(1, 'must not be empty'))
+/** Longest text in one language: a description of a page or two; anything longer is a paste gone wrong. */
+export const MAX_TEXT = 2000
+/** Longest title or name in one language: it must fit a card on a 320 px screen in a few lines. */
+export const MAX_TITLE = 200
+
+const nonEmpty = v.pipe(v.string('must be text'), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(MAX_TEXT, `too long (more than ${MAX_TEXT} characters)`))
+const shortText = v.pipe(nonEmpty, v.maxLength(MAX_TITLE, `too long for a title (more than ${MAX_TITLE} characters)`))
 
 export const L10nSchema = v.strictObject(
   { zh: nonEmpty, ru: nonEmpty, en: nonEmpty },
   (issue) => `unexpected language key ${String(issue.input)}`,
 )
 export type L10n = v.InferOutput<typeof L10nSchema>
+const TitleSchema = v.strictObject(
+  { zh: shortText, ru: shortText, en: shortText },
+  (issue) => `unexpected language key ${String(issue.input)}`,
+)
 
 const IdSchema = v.pipe(v.string(), v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'invalid id (kebab-case ASCII)'))
 
 const SourceSchema = v.strictObject({
   label: nonEmpty,
-  url: v.optional(v.pipe(v.string(), v.url('invalid url'))),
+  // Only web links: a source becomes a link a visitor taps (javascript:, data: or file: would be a trap).
+  url: v.optional(v.pipe(v.string(), v.url('invalid url'), v.regex(/^https?:\/\//i, 'source links must start with https:// or http://'))),
 })
 
 const Latitude = v.pipe(
@@ -61,7 +72,7 @@ export const CURRENCIES = ['CNY', 'RUB', 'KZT', 'UZS', 'KGS', 'TJS', 'PKR', 'INR
 export const VenueSchema = v.strictObject({
   id: IdSchema,
   category: v.picklist(VENUE_CATEGORIES, 'invalid category'),
-  name: L10nSchema,
+  name: TitleSchema,
   nameNote: v.nullable(L10nSchema),
   address: v.nullable(L10nSchema),
   location: v.nullable(LocationSchema),
@@ -93,7 +104,7 @@ export const EventSchema = v.pipe(
   v.strictObject({
     id: IdSchema,
     category: v.picklist(EVENT_CATEGORIES, 'invalid category'),
-    title: L10nSchema,
+    title: TitleSchema,
     allDay: v.boolean(),
     start: DateOrDateTime,
     end: DateOrDateTime,
@@ -149,7 +160,7 @@ export type HoursTimeline = v.InferOutput<typeof HoursTimelineSchema>
 export const ServiceSchema = v.strictObject({
   id: IdSchema,
   categories: v.pipe(v.array(v.picklist(SERVICE_CATEGORIES, 'invalid category')), v.minLength(1, 'at least one category')),
-  name: L10nSchema,
+  name: TitleSchema,
   address: v.nullable(L10nSchema),
   venueId: v.nullable(IdSchema),
   location: v.nullable(LocationSchema),

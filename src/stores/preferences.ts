@@ -8,14 +8,38 @@ import { useNoticesStore } from './notices'
 export const PREFS_KEY = 'qd.prefs'
 export const PREFS_VERSION = 2
 
-export type Prefs = { locale: Locale; reminderMinutes: number }
+export type Theme = 'light' | 'dark' | 'system'
+export type Prefs = { locale: Locale; reminderMinutes: number; theme: Theme }
 
-function checkPrefs(data: unknown): Prefs | null {
-  if (!data || typeof data !== 'object') return null
-  const { locale, reminderMinutes } = data as Record<string, unknown>
-  if (!isLocale(locale)) return null
-  if (typeof reminderMinutes !== 'number' || !Number.isInteger(reminderMinutes) || reminderMinutes < 0 || reminderMinutes > 1440) return null
-  return { locale, reminderMinutes }
+/**
+ * One rule per field: a bad value falls back alone, the others are kept. A missing field (a record saved before
+ * the field existed) takes its default without a word; a present but unreadable one is counted and reported.
+ */
+const FIELDS: { [K in keyof Prefs]: { ok: (v: unknown) => v is Prefs[K]; fallback: () => Prefs[K] } } = {
+  locale: { ok: isLocale, fallback: deviceLocale },
+  reminderMinutes: {
+    ok: (v): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 1440,
+    fallback: () => 15,
+  },
+  theme: { ok: (v): v is Theme => v === 'light' || v === 'dark' || v === 'system', fallback: () => 'system' },
+}
+
+function deviceLocale(): Locale {
+  // An empty languages list (some WebViews) falls back to navigator.language, as public/lang.js does.
+  return typeof navigator === 'undefined' ? 'en' : detectLocale(navigator.languages?.length ? navigator.languages : [navigator.language])
+}
+
+export function checkPrefs(data: unknown, drop: () => void = () => {}): Prefs | null {
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return null
+  const record = data as Record<string, unknown>
+  const field = <K extends keyof Prefs>(k: K): Prefs[K] => {
+    const rule = FIELDS[k]
+    const v = record[k]
+    if (rule.ok(v)) return v
+    if (v !== undefined) drop()
+    return rule.fallback()
+  }
+  return { locale: field('locale'), reminderMinutes: field('reminderMinutes'), theme: field('theme') }
 }
 
 /** v1 stored `{ lang }` only. */
@@ -27,24 +51,24 @@ function migrate(from: number, data: unknown): unknown {
 }
 
 export const usePreferencesStore = defineStore('preferences', () => {
+  const notices = useNoticesStore()
   const loaded = loadPersisted(PREFS_KEY, checkPrefs, PREFS_VERSION, migrate)
-  if (loaded.recovered) useNoticesStore().push('prefs.reset_notice', undefined, 'warning')
-  // An empty languages list (some WebViews) falls back to navigator.language, as public/lang.js does.
-  const fromDevice = typeof navigator === 'undefined' ? 'en' : detectLocale(navigator.languages?.length ? navigator.languages : [navigator.language])
-  const locale = ref<Locale>(loaded.value?.locale ?? fromDevice)
-  /** True once the visitor chose a language; until then the device language may still apply. */
-  const chosen = ref(loaded.value !== null)
-  const reminderMinutes = ref(loaded.value?.reminderMinutes ?? 15)
+  if (loaded.recovered) notices.push('prefs.reset_notice', undefined, 'warning')
+  if (loaded.dropped) notices.push('saved_state.prefs_dropped', { count: loaded.dropped }, 'warning')
+  // Settings saved by a newer version of the guide are used as far as they are understood, and never written.
+  if (loaded.newer) notices.push('saved_state.newer', undefined, 'warning')
+  const locale = ref<Locale>(loaded.value?.locale ?? deviceLocale())
+  const reminderMinutes = ref(loaded.value?.reminderMinutes ?? FIELDS.reminderMinutes.fallback())
+  const theme = ref<Theme>(loaded.value?.theme ?? FIELDS.theme.fallback())
 
   function setLocale(l: Locale) {
     locale.value = l
-    chosen.value = true
   }
 
-  watch([locale, reminderMinutes], () => {
-    chosen.value = true
-    savePersisted(PREFS_KEY, PREFS_VERSION, { locale: locale.value, reminderMinutes: reminderMinutes.value })
+  watch([locale, reminderMinutes, theme], () => {
+    if (loaded.newer) return
+    savePersisted(PREFS_KEY, PREFS_VERSION, { locale: locale.value, reminderMinutes: reminderMinutes.value, theme: theme.value } satisfies Prefs)
   })
 
-  return { locale, chosen, reminderMinutes, setLocale }
+  return { locale, reminderMinutes, theme, setLocale }
 })

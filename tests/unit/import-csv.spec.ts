@@ -80,7 +80,7 @@ describe('CSV import', () => {
     expect(messages(run(text))).toEqual([
       'events.csv:2 column start  "2026-06-16" is a date: set all_day to true, or give a time with its offset',
       'events.csv:3 column id  "Bad Id" is not a usable id (lower-case ASCII words joined by "-", e.g. opening-ceremony-2026)',
-      'events.csv:6 column category  "party" is no category (summit, forum, expo, festival, culture, tourism, ceremony)',
+      'events.csv:6 column category  "party" is no category (summit, forum, expo, festival, culture, tourism, ceremony; or map it with --categories map.json)',
       'events.csv:6 column source_label  every event needs its source (who published this programme)',
       'events.csv:5  duplicate id "talk" (also at line 4)',
     ])

@@ -21,14 +21,13 @@ describe('preferences', () => {
   it('remembers a chosen language', async () => {
     fresh().prefs.setLocale('ru')
     await nextTick()
-    expect(JSON.parse(localStorage.getItem(PREFS_KEY)!)).toEqual({ v: PREFS_VERSION, data: { locale: 'ru', reminderMinutes: 15 } })
+    expect(JSON.parse(localStorage.getItem(PREFS_KEY)!)).toEqual({ v: PREFS_VERSION, data: { locale: 'ru', reminderMinutes: 15, theme: 'system' } })
     expect(fresh().prefs.locale).toBe('ru')
   })
 
   it.each([
     ['not JSON', '{oops'],
-    ['wrong shape', JSON.stringify({ v: PREFS_VERSION, data: { locale: 'fr', reminderMinutes: 15 } })],
-    ['from the future', JSON.stringify({ v: PREFS_VERSION + 1, data: {} })],
+    ['wrong shape', JSON.stringify({ v: PREFS_VERSION, data: ['fr'] })],
     ['null', 'null'],
   ])('recovers from corrupt saved state (%s) with a notice', (_name, raw) => {
     localStorage.setItem(PREFS_KEY, raw)

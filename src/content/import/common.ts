@@ -168,30 +168,108 @@ function span(d: Draft): [number, number] {
   return [start, Math.max(start, Date.parse(d.event.end))]
 }
 
-/** Two timed events booked in the same room at overlapping times. */
+/** At most this many overlap lines per import: past it the organiser needs the first few, not thousands. */
+export const MAX_OVERLAP_REPORTS = 20
+
+/**
+ * Timed events booked in the same room at overlapping times: one sort and one sweep per room (each event is
+ * compared with the booking that ends last before it), and a capped report.
+ */
 export function overlapIssues(drafts: readonly Draft[]): ImportIssue[] {
   const issues: ImportIssue[] = []
-  const byRoom = new Map<string, Draft[]>()
+  let more = 0
+  const byRoom = new Map<string, { d: Draft; start: number; end: number }[]>()
   for (const d of drafts) {
     if (d.room === null || d.event.allDay) continue
-    byRoom.set(d.room, [...(byRoom.get(d.room) ?? []), d])
+    const [start, end] = span(d)
+    let list = byRoom.get(d.room)
+    if (!list) byRoom.set(d.room, (list = []))
+    list.push({ d, start, end })
   }
   for (const [room, list] of byRoom) {
-    list.sort((a, b) => span(a)[0] - span(b)[0])
-    for (let i = 0; i < list.length; i++) {
-      for (let j = i + 1; j < list.length; j++) {
-        const a = list[i]!
-        const b = list[j]!
-        if (span(b)[0] >= span(a)[1]) break
-        issues.push({
-          where: b.timeWhere,
-          message: `overlapping room booking in "${room}": "${b.event.id}" (${clock(b)}) overlaps "${a.event.id}" (${clock(a)}, ${describeWhere(a.timeWhere)})`,
-        })
+    list.sort((a, b) => a.start - b.start)
+    let open = list[0]
+    for (const b of list.slice(1)) {
+      if (!open) break
+      if (b.start < open.end) {
+        const a = open.d
+        if (issues.length < MAX_OVERLAP_REPORTS) {
+          issues.push({
+            where: b.d.timeWhere,
+            message: `overlapping room booking in "${room}": "${b.d.event.id}" (${clock(b.d)}) overlaps "${a.event.id}" (${clock(a)}, ${describeWhere(a.timeWhere)})`,
+          })
+        } else {
+          more++
+        }
       }
+      if (b.end > open.end) open = b
     }
   }
+  if (more) issues.push({ where: issues.at(-1)?.where ?? {}, message: `… and ${more} more overlapping bookings (fix the ones above and import again)` })
   return issues
 }
+
+/**
+ * The input as text, only if it is UTF-8. Excel's plain "CSV" is GBK or Windows-1251 on Chinese and Russian
+ * systems: read as UTF-8 it would publish mojibake, so it is refused with the first line that does not decode.
+ */
+export function decodeUtf8(bytes: Uint8Array): { ok: true; text: string } | { ok: false; line: number; message: string } {
+  const howTo = 'save it as "CSV UTF-8" (Excel: Save as → CSV UTF-8; LibreOffice: character set Unicode (UTF-8))'
+  const bom = (...b: number[]) => b.every((x, i) => bytes[i] === x)
+  if (bom(0x00, 0x00, 0xfe, 0xff) || bom(0xff, 0xfe, 0x00, 0x00)) return { ok: false, line: 1, message: `the file is UTF-32, not UTF-8: ${howTo}` }
+  if (bom(0xfe, 0xff) || bom(0xff, 0xfe)) return { ok: false, line: 1, message: `the file is UTF-16, not UTF-8: ${howTo}` }
+  try {
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) }
+  } catch {
+    // Find the first line that does not decode (lines are split on the byte 0x0A, which UTF-8 never uses inside a character).
+    const strict = new TextDecoder('utf-8', { fatal: true })
+    let line = 1
+    let from = 0
+    for (let i = 0; i <= bytes.length; i++) {
+      if (i < bytes.length && bytes[i] !== 0x0a) continue
+      try {
+        strict.decode(bytes.subarray(from, i))
+      } catch {
+        break
+      }
+      line++
+      from = i + 1
+    }
+    return { ok: false, line, message: `not valid UTF-8 (the file is in another encoding, such as GBK or Windows-1251): ${howTo}` }
+  }
+}
+
+/** The organiser's categories file: `{ "type or track in the source": "forum" }`. */
+export type CategoryMap = Map<string, ScheduleEvent['category']>
+
+export function parseCategories(raw: unknown): { categories: CategoryMap; errors: ImportIssue[] } {
+  const categories: CategoryMap = new Map()
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
+    return { categories, errors: [{ where: { path: [] }, message: 'the categories file must be an object { "type or track": "forum" }' }] }
+  }
+  const errors: ImportIssue[] = []
+  for (const [word, value] of Object.entries(raw as Record<string, unknown>)) {
+    const c = typeof value === 'string' ? exactCategory(value) : null
+    if (c) categories.set(word.trim().toLowerCase(), c)
+    else errors.push({ where: { path: [word] }, message: `"${String(value)}" is no category (${EVENT_CATEGORIES.join(', ')})` })
+  }
+  return { categories, errors }
+}
+
+/** The organiser's map first (type, then track), then the source's own words, then the default. */
+export function mapCategory(words: readonly string[], map: CategoryMap | undefined, fallback: ScheduleEvent['category'] | undefined, guess = true):
+  { category: ScheduleEvent['category']; mapped: boolean } {
+  for (const w of words) {
+    const c = map?.get(w.trim().toLowerCase())
+    if (c) return { category: c, mapped: true }
+  }
+  const guessed = guess ? categoryOf(...words) : null
+  if (guessed) return { category: guessed, mapped: true }
+  return { category: fallback ?? DEFAULT_CATEGORY, mapped: false }
+}
+
+/** A talk at a conference whose schedule says nothing more: the generic programme category. */
+export const DEFAULT_CATEGORY: ScheduleEvent['category'] = 'forum'
 
 function clock(d: Draft): string {
   return `${d.event.start.slice(0, 16).replace('T', ' ')}–${d.event.end.slice(11, 16)}`

@@ -3,7 +3,7 @@
 import { LOCALES, type ScheduleEvent } from '../schema'
 import {
   exactCategory, finish, isRealDate, parseZonedDateTime, resolveRoom, toQingdaoIso, ID,
-  type Draft, type ImportIssue, type ImportResult, type RoomMap, type Translations, type Where,
+  type CategoryMap, type Draft, type ImportIssue, type ImportResult, type RoomMap, type Translations, type Where,
 } from './common'
 
 export const CSV_COLUMNS = [
@@ -83,7 +83,14 @@ export function parseCsv(text: string, separator?: ',' | ';'): { records: CsvRec
   return { records, errors }
 }
 
-export type CsvOptions = { venueIds: ReadonlySet<string>; rooms: RoomMap; translations?: Translations }
+export type CsvOptions = {
+  venueIds: ReadonlySet<string>
+  rooms: RoomMap
+  translations?: Translations
+  /** The organiser's `--categories` map (their word → category) and `--default-category`. */
+  categories?: CategoryMap
+  defaultCategory?: ScheduleEvent['category']
+}
 
 export function importCsv(text: string, options: CsvOptions): ImportResult {
   const { records, errors } = parseCsv(text)
@@ -142,8 +149,12 @@ export function importCsv(text: string, options: CsvOptions): ImportResult {
     const target = venue ? resolveRoom(venue, options.rooms, options.venueIds) : { venueId: null, note: null }
     if (typeof target === 'string') err('venue_id', target)
     const categoryText = get('category')
-    const category = exactCategory(categoryText)
-    if (!category) err('category', `"${categoryText}" is no category (summit, forum, expo, festival, culture, tourism, ceremony)`)
+    let category = exactCategory(categoryText) ?? options.categories?.get(categoryText.toLowerCase()) ?? null
+    if (!category && options.defaultCategory) {
+      category = options.defaultCategory
+      warnings.push({ where: at('category'), message: `"${categoryText}" is no category: filed under "${category}" (--default-category)` })
+    }
+    if (!category) err('category', `"${categoryText}" is no category (summit, forum, expo, festival, culture, tourism, ceremony; or map it with --categories map.json)`)
     const label = get('source_label')
     if (!label) err('source_label', 'every event needs its source (who published this programme)')
     const url = get('source_url')

@@ -3,8 +3,8 @@
 import { jsonLines, lineOf, parseJson, type JsonPath } from '../json-locate'
 import type { ScheduleEvent } from '../schema'
 import {
-  categoryOf, emptyL10n, finish, isLocale, parseDuration, parseZonedDateTime, resolveRoom, slugify, toQingdaoIso, ID,
-  type Draft, type ImportIssue, type ImportResult, type RoomMap, type Translations,
+  mapCategory, emptyL10n, finish, isLocale, parseDuration, parseZonedDateTime, resolveRoom, slugify, toQingdaoIso, ID,
+  type CategoryMap, type Draft, type ImportIssue, type ImportResult, type RoomMap, type Translations,
 } from './common'
 
 export type FrabOptions = {
@@ -13,6 +13,9 @@ export type FrabOptions = {
   translations?: Translations
   /** Id prefix of the imported events; default: the conference acronym. */
   prefix?: string
+  /** The organiser's `--categories` map (type or track → category) and `--default-category`. */
+  categories?: CategoryMap
+  defaultCategory?: ScheduleEvent['category']
 }
 
 export type FrabImport = ImportResult & { prefix: string; conference: { title: string; acronym: string; url: string | null } }
@@ -110,10 +113,19 @@ export function importFrab(text: string, options: FrabOptions): FrabImport {
       warnings.push({ where: at([...path, 'language']), message: `language "${str(raw.language)}" is not zh, ru or en: every text of this event needs a translation` })
     }
     if (!description) warnings.push({ where: at([...path, 'abstract']), message: 'no abstract or description in the source' })
-    const category = categoryOf(str(raw.type), str(raw.track), title)
-    if (!category) err([...path, 'type'], `no category fits type "${str(raw.type)}" / track "${str(raw.track)}"`)
+    // The source's type and track are the organiser's words: the map decides, a guess from them or the title
+    // comes next, and what fits nothing gets the default with a warning naming it (never a refusal).
+    const words = [str(raw.type), str(raw.track)].filter(Boolean)
+    const mapped = mapCategory([...words, title], options.categories, options.defaultCategory)
+    if (!mapped.mapped) {
+      warnings.push({
+        where: at([...path, 'type']),
+        message: `type "${str(raw.type)}" / track "${str(raw.track)}" fits no category: filed under "${mapped.category}" (map it with --categories map.json or --default-category)`,
+      })
+    }
+    const category = mapped.category
 
-    if (errors.length > before || !when.ok || duration === null || typeof target === 'string' || !category) return null
+    if (errors.length > before || !when.ok || duration === null || typeof target === 'string') return null
     const url = str(raw.url) || confUrl
     const event: ScheduleEvent = {
       id,
