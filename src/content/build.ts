@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import { validateContent, type Content } from './schema'
 import { enrichContent } from './enrich'
 import { withHoursTimelines, checkOpeningHours } from './hours-build'
+import { editorialIssues } from './editorial'
 
 export const DEFAULT_CONTENT_DIR = fileURLToPath(new URL('./data/', import.meta.url))
 /** QD_CONTENT_DIR lets tests and organisers build from another content folder. */
@@ -45,6 +46,8 @@ export type PublishedContent = Content & { meta: Content["meta"] & { hash: strin
 export function buildContent(dir = CONTENT_DIR): PublishedContent {
   const result = validateContent(readRawContent(dir), { checkOpeningHours })
   if (!result.ok) throw new ContentError(result.errors)
+  const editorial = editorialIssues(result.content).map((i) => `${i.path.map((k, n) => (typeof k === 'number' ? `[${k}]` : `${n ? '.' : ''}${k}`)).join('')}: ${i.message}`)
+  if (editorial.length) throw new ContentError(editorial)
   result.content = enrichContent(result.content)
   result.content = withHoursTimelines(result.content)
   const body = JSON.stringify(result.content)

@@ -62,6 +62,15 @@ const DerivedPinyin = v.optional(v.pipe(v.string(), v.maxLength(2000)))
 
 const Confidence = v.picklist(['high', 'medium', 'low'], 'invalid confidence (high, medium, low)')
 
+/**
+ * Editors' notes for the place page's "About this information": unknown street numbers, conflicting
+ * sources, how a name was transliterated. They never go into `address`, which is read aloud to a taxi
+ * driver. When `location` is null, `notes` says why (the content check requires it).
+ */
+const Notes = v.optional(v.nullable(L10nSchema))
+/** When the item was last checked against its sources: a month (YYYY-MM) or a day (YYYY-MM-DD). */
+const Checked = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}(?:-\d{2})?$/, 'invalid date (YYYY-MM or YYYY-MM-DD)'))
+
 export const VENUE_CATEGORIES = ['sco-venue', 'sight', 'transport', 'hotel', 'park', 'service', 'business', 'festival-site'] as const
 export const EVENT_CATEGORIES = ['summit', 'forum', 'expo', 'festival', 'culture', 'tourism', 'ceremony'] as const
 export const SERVICE_CATEGORIES = ['fx', 'sim', 'atm', 'payment-help', 'tourist-info', 'helpline', 'government', 'hospital', 'transport'] as const
@@ -81,6 +90,8 @@ export const VenueSchema = v.strictObject({
   description: L10nSchema,
   confidence: Confidence,
   sources: v.pipe(v.array(SourceSchema), v.minLength(1, 'at least one source')),
+  notes: Notes,
+  checked: v.optional(Checked),
   pinyin: DerivedPinyin,
 })
 export type Venue = v.InferOutput<typeof VenueSchema>
@@ -175,8 +186,9 @@ export const ServiceSchema = v.strictObject({
   description: L10nSchema,
   confidence: Confidence,
   verification: L10nSchema,
-  checked: v.pipe(v.string(), v.regex(/^\d{4}-\d{2}$/, 'invalid month (YYYY-MM)')),
+  checked: Checked,
   sources: v.pipe(v.array(SourceSchema), v.minLength(1, 'at least one source')),
+  notes: Notes,
   hoursTimeline: v.optional(HoursTimelineSchema),
 })
 export type ServicePoint = v.InferOutput<typeof ServiceSchema>
@@ -194,10 +206,11 @@ const IsoDate = v.pipe(v.string('invalid date'), v.regex(ISO_DATE, 'invalid date
 const PracticalItemSchema = v.strictObject({
   text: L10nSchema,
   confidence: Confidence,
+  checked: v.optional(Checked),
   sources: v.pipe(v.array(SourceSchema), v.minLength(1, 'at least one source')),
 })
 
-export const ESSENTIAL_SECTIONS = ['sim', 'money', 'transport', 'emergency'] as const
+export const ESSENTIAL_SECTIONS = ['sim', 'money', 'transport', 'emergency', 'visa'] as const
 export const PHRASE_TOPICS = ['exchange', 'sim', 'taxi', 'pharmacy', 'hospital', 'general'] as const
 /** The converter's currencies: each needs a reference rate or an explicit null with a reason. */
 export const CONVERTER_CURRENCIES = ['RUB', 'KZT', 'UZS', 'KGS', 'TJS', 'PKR', 'INR', 'BYN', 'USD', 'EUR'] as const

@@ -54,3 +54,27 @@ export function mapAppLink(app: MapApp, p: LatLon, label: string): string {
       return `geo:${c(lat)},${c(lon)}?q=${c(lat)},${c(lon)}(${q(label)})`
   }
 }
+
+export const SEARCH_APPS = ['amap', 'baidu'] as const
+export type SearchApp = (typeof SEARCH_APPS)[number]
+/** Amap and Baidu both take a city name in Chinese for their search area. */
+export const SEARCH_CITY = '青岛'
+
+/**
+ * A search by name in a Chinese map app: it finds places we have no point for, from their own
+ * database. Amap: uri.amap.com/search (keyword, city); Baidu: place/search (query, region, output=html).
+ */
+export function mapSearchLink(app: SearchApp, name: string, city: string = SEARCH_CITY): string {
+  switch (app) {
+    case 'amap':
+      return `https://uri.amap.com/search?keyword=${q(name)}&city=${q(city)}&view=map&src=${APP_SOURCE}&callnative=1`
+    case 'baidu':
+      return `https://api.map.baidu.com/place/search?query=${q(name)}&region=${q(city)}&output=html&src=${APP_SOURCE}`
+  }
+}
+
+/** The name a Chinese map app knows: the short form in brackets goes (青岛奥林匹克帆船中心（奥帆中心） → 青岛奥林匹克帆船中心). */
+export function searchName(zh: string): string {
+  const bare = zh.replace(/（[^）]*）|\([^)]*\)/g, '').trim()
+  return bare || zh
+}

@@ -97,7 +97,7 @@ describe('open now, in Qingdao time on a phone set to Moscow', () => {
 
 const ESSENTIALS = {
   en: { h1: 'Arrival essentials', lang: 'en' },
-  ru: { h1: 'Первое по прибытии', lang: 'ru' },
+  ru: { h1: 'Важное по прибытии', lang: 'ru' },
   zh: { h1: '抵达须知', lang: 'zh' },
 } as const
 
