@@ -67,6 +67,8 @@ export const VenueSchema = v.strictObject({
   location: v.nullable(LocationSchema),
   hours: v.nullable(nonEmpty),
   hoursNote: v.nullable(L10nSchema),
+  /** Editors' notes (unknown street numbers, conflicting sources, why a place has no point): shown under "About this information", never on the driver card. */
+  notes: v.optional(L10nSchema),
   description: L10nSchema,
   confidence: Confidence,
   sources: v.pipe(v.array(SourceSchema), v.minLength(1, 'at least one source')),
@@ -156,6 +158,8 @@ export const ServiceSchema = v.strictObject({
   phone: v.nullable(nonEmpty),
   openingHours: v.nullable(nonEmpty),
   hoursNote: v.nullable(L10nSchema),
+  /** Editors' notes, as for venues. */
+  notes: v.optional(L10nSchema),
   offers: v.strictObject({
     currencies: v.array(v.picklist(CURRENCIES, 'unknown currency code')),
     simOperators: v.array(v.picklist(SIM_OPERATORS, 'unknown SIM operator')),
