@@ -11,6 +11,7 @@ import type { Position } from '../map/position'
 import type { Locale } from '../content/schema'
 import { mapConfig, VISITOR_AREA } from '../map/config'
 import { OverviewCanvas, PointsCanvas } from '../map/canvas-layers'
+import { firstViewPoints } from '../map/fit'
 
 export type MapLabels = {
   /** Visible label and screen-reader name of a group's marker. */
@@ -243,16 +244,29 @@ export function useMap(container: Ref<HTMLElement | null>, onSelect: (groupKey: 
     declutter()
   }
 
-  /** Hide permanent labels that would overlap an earlier one (markers stay; labels come back on zoom). */
+  /**
+   * Keep permanent labels readable: a label that would run off the right edge flips to the marker's
+   * left (one too long for either side is cut with an ellipsis by CSS; the sheet has the full name),
+   * and one that would overlap an earlier label is hidden (markers stay; labels come back on zoom).
+   */
   function declutter(): void {
     const m = map.value
     if (!m) return
+    const box = m.getContainer().getBoundingClientRect()
     const taken: DOMRect[] = []
     const entries = [...markers.values()].sort((a, b) => Number(b.group.key === selectedKey) - Number(a.group.key === selectedKey))
     for (const { marker } of entries) {
-      const el = marker.getTooltip()?.getElement()
-      if (!el) continue
+      const tip = marker.getTooltip()
+      const el = tip?.getElement()
+      if (!tip || !el) continue
       el.style.visibility = ''
+      const anchor = m.latLngToContainerPoint(marker.getLatLng()).x
+      const left = anchor + 14 + el.offsetWidth > box.width && anchor - 14 - el.offsetWidth >= 0
+      if ((tip.options.direction === 'left') !== left) {
+        tip.options.direction = left ? 'left' : 'right'
+        tip.options.offset = L.point(left ? -14 : 14, 0)
+        tip.update()
+      }
       const r = el.getBoundingClientRect()
       const hit = taken.some((t) => r.left < t.right && r.right > t.left && r.top < t.bottom && r.bottom > t.top)
       if (hit) el.style.visibility = 'hidden'
@@ -289,11 +303,12 @@ export function useMap(container: Ref<HTMLElement | null>, onSelect: (groupKey: 
     el?.focus()
   }
 
+  /** The first view: the city core (src/map/fit.ts) with room around the markers on every phone. */
   function fitGroups(groups: readonly MapGroup[]): void {
     const m = map.value
     if (!m || groups.length === 0) return
-    const b = L.latLngBounds(groups.map((g) => [g.lat, g.lon] as [number, number]))
-    m.fitBounds(b.pad(0.15), { maxZoom: 13, animate: false })
+    const b = L.latLngBounds(firstViewPoints(groups).map((g) => [g.lat, g.lon] as [number, number]))
+    m.fitBounds(b, { padding: [40, 40], maxZoom: 15, animate: false })
   }
 
   function showUser(p: Position | null, label: string): void {
