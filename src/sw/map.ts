@@ -38,7 +38,9 @@ export function registerMapRoutes(): void {
   )
 
   registerRoute(
-    ({ url }) => url.origin === self.location.origin && url.pathname.endsWith('.pmtiles'),
+    // The page's own download (cache: 'no-store') goes straight to the network: streaming 50 MB
+    // through the worker only slows it down.
+    ({ url, request }) => url.origin === self.location.origin && url.pathname.endsWith('.pmtiles') && request.cache !== 'no-store',
     async ({ request }) => {
       const stored = await storedPack(request.url)
       if (!stored) return fetch(request)

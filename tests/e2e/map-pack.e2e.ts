@@ -76,7 +76,7 @@ describe('detailed map download', () => {
 
     // A reload (or a closed tab) keeps the progress and offers to resume.
     await page.reload()
-    await expect.poll(() => panel(page).getAttribute('data-status')).toBe('paused')
+    await expect.poll(() => panel(page).getAttribute('data-status'), { timeout: 30_000 }).toBe('paused')
     const value = await page.locator('[data-testid=map-pack-progress]').evaluate((p: HTMLProgressElement) => p.value)
     expect(value).toBeCloseTo(kept / file.length, 2)
     expect(await page.locator('[data-testid=map-pack-download]').textContent()).toMatch(/Resume download/)
@@ -91,7 +91,38 @@ describe('detailed map download', () => {
     expect(await storedUrl(page)).toBe(`${server.url}/${packs.url}`)
     expect(await partialBytes(page)).toBe(0)
     expect(realErrors(errors)).toEqual([])
-  })
+  }, 180_000)
+
+  it('draws the stored street pack offline with street labels in zh, ru and en', async () => {
+    const { page, context } = await mapWithPack()
+    await page.locator('[data-testid=map-pack-download]').click()
+    await page.locator('[data-testid=map-pack-stored]').waitFor({ timeout: 20_000 })
+    // Record every text the map draws on a canvas (protomaps-leaflet labels streets with fillText).
+    await context.addInitScript(() => {
+      const drawn: string[] = ((globalThis as unknown as { __texts: string[] }).__texts = [])
+      const fill = CanvasRenderingContext2D.prototype.fillText
+      CanvasRenderingContext2D.prototype.fillText = function (text: string, x: number, y: number, max?: number) {
+        drawn.push(text)
+        return max === undefined ? fill.call(this, text, x, y) : fill.call(this, text, x, y, max)
+      }
+    })
+    await goOffline(context)
+    await page.goto('/map?focus=venue:may-fourth-square')
+    await page.locator('[data-testid=map][data-markers]').waitFor()
+    const texts = () => page.evaluate(() => (globalThis as unknown as { __texts: string[] }).__texts)
+    const expected = {
+      en: ['Xianggang Middle Road', 'Donghai West Road', 'Shandong Road', 'Nanjing Road', 'Fuzhou Road', 'Ningxia Road', 'Jiangxi Road', 'Minjiang Road', 'Shinan', 'Shibei'],
+      ru: ['Сянган-Чжунлу', 'Дунхай-Силу', 'Шаньдун-лу', 'Нанкин-лу', 'Нинся-лу', 'Цзянси-лу', 'Миньцзян-лу', 'Шинань', 'Шибэй'],
+      zh: ['香港中路', '东海西路', '山东路', '南京路', '福州路', '宁夏路', '江西路', '闽江路', '市南区', '市北区'],
+    }
+    await expect.poll(async () => (await texts()).filter((t) => expected.en.includes(t)).length, { timeout: 20_000 }).toBeGreaterThan(0)
+    for (const [lang, names] of [['ru', expected.ru], ['zh', expected.zh]] as const) {
+      await page.evaluate(() => ((globalThis as unknown as { __texts: string[] }).__texts.length = 0))
+      await page.locator('[data-testid=lang-select]').selectOption(lang)
+      await expect.poll(async () => (await texts()).filter((t) => names.includes(t)).length, { timeout: 20_000 }).toBeGreaterThan(0)
+    }
+    await page.screenshot({ path: join(tmpdir(), 'qd-streets-zh.png') })
+  }, 180_000)
 
   it('restarts cleanly when the file changed on the server (new ETag)', async () => {
     const { page } = await mapWithPack()
@@ -130,7 +161,7 @@ describe('detailed map download', () => {
       const { page, context } = await mapWithPack(undefined, { viewport })
       await goOffline(context)
       await page.reload()
-      await expect.poll(() => panel(page).getAttribute('data-status')).toBe('offline')
+      await expect.poll(() => panel(page).getAttribute('data-status'), { timeout: 30_000 }).toBe('offline')
       expect(await page.locator('[data-testid=map-pack-connect]').textContent()).toMatch(/Connect to the internet/)
       await context.close()
       opened = undefined

@@ -21,9 +21,9 @@ afterEach(async () => {
 const SIZES = [[320, 568], [375, 667], [390, 844], [844, 390], [768, 1024]] as const
 
 describe('first view of the map', () => {
-  it('shows the city core with its markers and labels inside the map on every phone size', async () => {
-    expect(core.size).toBeGreaterThan(1)
-    for (const [width, height] of SIZES) {
+  it('fits a core of located places', () => expect(core.size).toBeGreaterThan(1))
+  for (const [width, height] of SIZES) {
+    it(`shows the city core with its markers and labels inside the map at ${width}×${height}`, async () => {
       opened = await open('/map', { viewport: { width, height }, serviceWorkers: 'block' })
       const { page } = opened
       await page.locator('[data-testid=map][data-markers]').waitFor()
@@ -39,14 +39,30 @@ describe('first view of the map', () => {
         return { markers, labels }
       })
       const coreMarkers = seen.markers.filter((m) => m.places.some((p) => core.has(p)))
-      expect(coreMarkers.length, `${width}×${height}`).toBeGreaterThan(0)
-      expect(coreMarkers.filter((m) => !m.inside), `${width}×${height}`).toEqual([])
+      expect(coreMarkers.length).toBeGreaterThan(0)
+      expect(coreMarkers.filter((m) => !m.inside)).toEqual([])
       // Labels of markers on screen stay on screen (markers off screen have labels off screen too).
       expect(seen.labels.length).toBe(seen.markers.length)
       const onScreen = seen.labels.filter((l, i) => l.shown && seen.markers[i]?.inside)
-      expect(onScreen.filter((l) => !l.inside), `${width}×${height}`).toEqual([])
-      await opened.context.close()
-      opened = undefined
-    }
-  })
+      expect(onScreen.filter((l) => !l.inside)).toEqual([])
+    }, 120_000)
+  }
+})
+
+describe('overview labels', () => {
+  const han = /^[\p{Script=Han}\s·（）()0-9]+$/u
+  for (const [locale, district] of [['en-US', 'Shinan'], ['ru-RU', 'Шинань'], ['zh-CN', '市南区']] as const) {
+    it(`names districts and stations in the interface language (${locale})`, async () => {
+      opened = await open('/map', { locale, serviceWorkers: 'block', viewport: { width: 375, height: 667 } })
+      const { page } = opened
+      await page.locator('[data-testid=map][data-markers]').waitFor()
+      const labels = async () => JSON.parse((await page.locator('.leaflet-overview-pane canvas').getAttribute('data-labels')) ?? '[]') as string[]
+      await expect.poll(labels, { timeout: 30_000 }).toContain(district)
+      // Station names too; in English and Russian none is in Chinese characters only.
+      const shown = await labels()
+      expect(shown.length).toBeGreaterThan(1)
+      if (locale === 'zh-CN') expect(shown.every((t) => han.test(t))).toBe(true)
+      else expect(shown.filter((t) => han.test(t))).toEqual([])
+    }, 120_000)
+  }
 })
