@@ -6,6 +6,8 @@
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { pinyin } from 'pinyin-pro'
+import { toPalladius } from './palladius.mjs'
 
 export const GEODATA_DIR = process.env.GEODATA_DIR ?? fileURLToPath(new URL('./geodata/', import.meta.url))
 /** The visitor area: city centre, Fushan Bay, Laoshan, West Coast, Jiaozhou, Jiaodong airport. [w, s, e, n] */
@@ -99,6 +101,30 @@ export function roundCoords(line, decimals) {
   return out
 }
 
+/** Generic words written apart from the proper name: 五四广场 → Wusi Guangchang. */
+const GENERIC = ['广场', '公园', '大学', '中心', '浴场', '机场', '码头']
+/** China Railway's English station names translate a final direction: 青岛北 → Qingdao North. */
+const DIRECTION = { 北: ['North', 'Северный'], 南: ['South', 'Южный'], 东: ['East', 'Восточный'], 西: ['West', 'Западный'] }
+
+const syllables = (zh) => pinyin(zh, { toneType: 'none', type: 'array', nonZh: 'consecutive' }).filter((x) => x.trim())
+/** Pinyin as one word per name, with the apostrophe before a, o, e: Yan'an. */
+const pinyinWord = (syl) => {
+  const w = syl.map((x, i) => (i && /^[aoe]/.test(x) ? `'${x}` : x)).join('')
+  return w ? w[0].toUpperCase() + w.slice(1) : w
+}
+
+/** A station's name for the English and Russian interfaces (pinyin, Palladius); Chinese stays `name`. */
+export function stationNames(zh, rail = false) {
+  let base = zh.replace(/站$/, '')
+  const dir = rail && base.length > 2 ? DIRECTION[base.slice(-1)] : undefined
+  if (dir) base = base.slice(0, -1)
+  const generic = GENERIC.find((g) => base.endsWith(g) && base.length > g.length)
+  const parts = generic ? [base.slice(0, -generic.length), generic] : [base]
+  const en = parts.map((p) => pinyinWord(syllables(p))).join(' ')
+  const ru = parts.map((p) => toPalladius(syllables(p))).join(' ')
+  return dir ? { en: `${en} ${dir[0]}`, ru: `${ru}-${dir[1]}` } : { en, ru }
+}
+
 const readLayer = (dir, name) => JSON.parse(readFileSync(join(dir, `${name}.geojson`), 'utf8'))
 const inArea = (p, [w, s, e, n]) => p[0] >= w && p[0] <= e && p[1] >= s && p[1] <= n
 
@@ -147,11 +173,18 @@ export function prepareLayers({ dir = GEODATA_DIR, area = AREA, toleranceM = 10,
       const p = f.geometry.type === 'Point' ? f.geometry.coordinates : null
       if (!p || !inArea(p, area)) continue
       const [q] = roundCoords([p], decimals)
-      features.push({ type: 'Feature', properties: { layer, name: f.properties.name ?? null }, geometry: { type: 'Point', coordinates: q } })
+      const zh = typeof f.properties.name === 'string' && f.properties.name.trim() ? f.properties.name.trim() : null
+      const names = zh ? stationNames(zh, layer === 'rail_station') : null
+      features.push({ type: 'Feature', properties: { layer, name: zh, name_en: names?.en ?? null, name_ru: names?.ru ?? null }, geometry: { type: 'Point', coordinates: q } })
     }
   }
   points('metro-stations', 'metro_station')
   points('rail-stations', 'rail_station')
+  const districts = JSON.parse(readFileSync(join(dir, 'districts.json'), 'utf8')).districts
+  for (const d of districts) {
+    if (!inArea([d.lon, d.lat], area)) continue
+    features.push({ type: 'Feature', properties: { layer: 'district', name: d.zh, name_en: d.en, name_ru: toPalladius(d.pinyin) }, geometry: { type: 'Point', coordinates: [d.lon, d.lat] } })
+  }
   return features
 }
 

@@ -81,11 +81,14 @@ export function startServer({ root, port = 0, host = '127.0.0.1', onRequest } = 
     }
     if (!stats?.isFile()) return notFound()
     const size = stats.size
+    // A strong validator, so that a resumed download (Range + If-Range) notices a replaced file.
+    const etag = `"${size.toString(16)}-${Math.floor(stats.mtimeMs).toString(16)}"`
     const headers = {
       'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
       'Cache-Control': cacheControl(path),
       'Accept-Ranges': 'bytes',
       'X-Content-Type-Options': 'nosniff',
+      ETag: etag,
     }
     const send = (status, extra, options) => {
       if (req.method === 'HEAD') {
@@ -106,7 +109,9 @@ export function startServer({ root, port = 0, host = '127.0.0.1', onRequest } = 
       res.once('close', () => stream.destroy())
     }
     const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? '')
-    if (range && (range[1] || range[2])) {
+    // If-Range with another validator: the file changed, so the client gets it whole (RFC 9110 §13.1.5).
+    const ifRange = req.headers['if-range']
+    if (range && (range[1] || range[2]) && (!ifRange || ifRange === etag)) {
       let start = range[1] ? Number(range[1]) : size - Number(range[2])
       let end = range[1] && range[2] ? Number(range[2]) : size - 1
       start = Math.max(0, start)

@@ -10,7 +10,8 @@ import type { PackInfo } from '../map/pack'
 import type { Position } from '../map/position'
 import type { Locale } from '../content/schema'
 import { mapConfig, VISITOR_AREA } from '../map/config'
-import { OverviewCanvas, PointsCanvas } from '../map/canvas-layers'
+import { OverviewCanvas, PointsCanvas, type OverviewLabel } from '../map/canvas-layers'
+import { firstViewPoints } from '../map/fit'
 
 export type MapLabels = {
   /** Visible label and screen-reader name of a group's marker. */
@@ -25,6 +26,17 @@ export type MapLabels = {
  * under the map is the accessible equivalent.
  */
 const DOM_MARKER_LIMIT = 150
+
+/** localStorage key that lets the map benchmark (scripts/bench-map-pack.mjs) drive the map directly. */
+export const MAP_DEBUG_KEY = 'qd-map-debug'
+
+function debugHook(name: string, value: unknown): void {
+  try {
+    if (globalThis.localStorage?.getItem(MAP_DEBUG_KEY)) Object.assign(globalThis, { [name]: value })
+  } catch {
+    // Storage blocked: no hook, nothing else changes.
+  }
+}
 
 function cssVar(el: HTMLElement, name: string, fallback: string): string {
   return getComputedStyle(el).getPropertyValue(name).trim() || fallback
@@ -77,6 +89,7 @@ export function useMap(container: Ref<HTMLElement | null>, onSelect: (groupKey: 
     m.on('zoomend', () => pointsLayer?.size || render())
     m.on('moveend', declutter)
     map.value = m
+    debugHook('__qdMap', m)
   })
 
   onBeforeUnmount(() => {
@@ -86,7 +99,26 @@ export function useMap(container: Ref<HTMLElement | null>, onSelect: (groupKey: 
     pointsLayer = null
   })
 
-  function setOverview(data: GeoJSON.FeatureCollection): void {
+  /** Names in the interface language: never Chinese only in English or Russian (pinyin, Palladius). */
+  function overviewLabels(locale: Locale, c: ReturnType<typeof colors>) {
+    const font = "600 12px system-ui, 'Noto Sans CJK SC', 'WenQuanYi Micro Hei', sans-serif"
+    return (f: GeoJSON.Feature, zoom: number): OverviewLabel | null => {
+      const p = f.properties ?? {}
+      const min = p.layer === 'district' ? 9 : p.layer === 'rail_station' ? 11 : p.layer === 'metro_station' ? 14 : 99
+      const max = p.layer === 'district' ? 13 : 99
+      const text = locale === 'zh' ? p.name : p[`name_${locale}`]
+      if (zoom < min || zoom > max || typeof text !== 'string' || !text) return null
+      return p.layer === 'district'
+        ? { text, font: font.replace('600 12px', '700 13px'), fill: c.line, halo: c.halo }
+        : { text, font, fill: c.label, halo: c.halo }
+    }
+  }
+
+  function setOverviewLanguage(locale: Locale): void {
+    overviewLayer?.setLabels(overviewLabels(locale, colors()))
+  }
+
+  function setOverview(data: GeoJSON.FeatureCollection, locale: Locale): void {
     const m = map.value
     if (!m) return
     overviewLayer?.remove()
@@ -101,7 +133,7 @@ export function useMap(container: Ref<HTMLElement | null>, onSelect: (groupKey: 
       if (layer === 'runway') return { stroke: c.line, weight: 3 }
       if (layer === 'metro_line') return { stroke: '#0b7a55', weight: 2, dash: [6, 3] }
       return { stroke: c.line, weight: 1 }
-    }, { pane: 'overview', attribution: mapConfig.dataAttribution }).addTo(m))
+    }, { pane: 'overview', attribution: mapConfig.dataAttribution }, overviewLabels(locale, c)).addTo(m))
   }
 
   async function setBasemap(pack: PackInfo | null, locale: Locale): Promise<void> {
@@ -114,6 +146,7 @@ export function useMap(container: Ref<HTMLElement | null>, onSelect: (groupKey: 
     if (map.value !== m) return
     basemapLayer = markRaw(createBasemapLayer(pack, locale, colors()))
     basemapLayer.addTo(m)
+    debugHook('__qdBasemap', basemapLayer)
   }
 
   function setTiles(url: string | null): void {
@@ -243,16 +276,29 @@ export function useMap(container: Ref<HTMLElement | null>, onSelect: (groupKey: 
     declutter()
   }
 
-  /** Hide permanent labels that would overlap an earlier one (markers stay; labels come back on zoom). */
+  /**
+   * Keep permanent labels readable: a label that would run off the right edge flips to the marker's
+   * left (one too long for either side is cut with an ellipsis by CSS; the sheet has the full name),
+   * and one that would overlap an earlier label is hidden (markers stay; labels come back on zoom).
+   */
   function declutter(): void {
     const m = map.value
     if (!m) return
+    const box = m.getContainer().getBoundingClientRect()
     const taken: DOMRect[] = []
     const entries = [...markers.values()].sort((a, b) => Number(b.group.key === selectedKey) - Number(a.group.key === selectedKey))
     for (const { marker } of entries) {
-      const el = marker.getTooltip()?.getElement()
-      if (!el) continue
+      const tip = marker.getTooltip()
+      const el = tip?.getElement()
+      if (!tip || !el) continue
       el.style.visibility = ''
+      const anchor = m.latLngToContainerPoint(marker.getLatLng()).x
+      const left = anchor + 14 + el.offsetWidth > box.width && anchor - 14 - el.offsetWidth >= 0
+      if ((tip.options.direction === 'left') !== left) {
+        tip.options.direction = left ? 'left' : 'right'
+        tip.options.offset = L.point(left ? -14 : 14, 0)
+        tip.update()
+      }
       const r = el.getBoundingClientRect()
       const hit = taken.some((t) => r.left < t.right && r.right > t.left && r.top < t.bottom && r.bottom > t.top)
       if (hit) el.style.visibility = 'hidden'
@@ -289,11 +335,12 @@ export function useMap(container: Ref<HTMLElement | null>, onSelect: (groupKey: 
     el?.focus()
   }
 
+  /** The first view: the city core (src/map/fit.ts) with room around the markers on every phone. */
   function fitGroups(groups: readonly MapGroup[]): void {
     const m = map.value
     if (!m || groups.length === 0) return
-    const b = L.latLngBounds(groups.map((g) => [g.lat, g.lon] as [number, number]))
-    m.fitBounds(b.pad(0.15), { maxZoom: 13, animate: false })
+    const b = L.latLngBounds(firstViewPoints(groups).map((g) => [g.lat, g.lon] as [number, number]))
+    m.fitBounds(b, { padding: [40, 40], maxZoom: 15, animate: false })
   }
 
   function showUser(p: Position | null, label: string): void {
@@ -307,5 +354,5 @@ export function useMap(container: Ref<HTMLElement | null>, onSelect: (groupKey: 
     m.setView([p.lat, p.lon], Math.max(m.getZoom(), 13), { animate: false })
   }
 
-  return { map, setOverview, setBasemap, setTiles, setGroups, relabel, select, focusGroup, focusMarker, fitGroups, showUser }
+  return { map, setOverview, setOverviewLanguage, setBasemap, setTiles, setGroups, relabel, select, focusGroup, focusMarker, fitGroups, showUser }
 }

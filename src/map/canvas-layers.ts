@@ -51,14 +51,61 @@ export type OverviewStyle = {
 
 type Position = GeoJSON.Position
 
-/** The bundled overview (land, runways, metro, stations): non-interactive, drawn in its own pane. */
+export type OverviewLabel = { text: string; font: string; fill: string; halo: string }
+
+/**
+ * The bundled overview (land, runways, metro, stations, district names): non-interactive, drawn in its
+ * own pane. Labels are placed in the order given, each only where it overlaps no earlier one; the texts
+ * drawn are listed in the canvas's `data-labels` (JSON), so that tests read what the visitor sees.
+ */
 export class OverviewCanvas extends DrawnCanvas {
   constructor(
     private readonly data: GeoJSON.FeatureCollection,
     private readonly style: (f: GeoJSON.Feature) => OverviewStyle,
     options: L.RendererOptions & { attribution?: string },
+    private label: (f: GeoJSON.Feature, zoom: number) => OverviewLabel | null = () => null,
   ) {
     super(options)
+  }
+
+  /** New label texts (another language): redrawn at once. */
+  setLabels(label: (f: GeoJSON.Feature, zoom: number) => OverviewLabel | null): void {
+    this.label = label
+    this.refresh()
+  }
+
+  private paintLabels(ctx: Ctx, map: L.Map): void {
+    const zoom = map.getZoom()
+    const taken: [number, number, number, number][] = []
+    const size = map.getSize()
+    const origin = map.containerPointToLayerPoint([0, 0])
+    const drawn: string[] = []
+    ctx.textBaseline = 'middle'
+    ctx.lineJoin = 'round'
+    for (const f of this.data.features) {
+      if (f.geometry?.type !== 'Point') continue
+      const l = this.label(f, zoom)
+      if (!l) continue
+      const c = f.geometry.coordinates
+      const q = map.latLngToLayerPoint([c[1]!, c[0]!])
+      ctx.font = l.font
+      const w = ctx.measureText(l.text).width
+      const h = 14
+      // Right of the point, or left of it near the right edge of the map.
+      const right = q.x + 6 + w <= origin.x + size.x
+      const x = right ? q.x + 6 : q.x - 6 - w
+      const box: [number, number, number, number] = [x - 2, q.y - h / 2, x + w + 2, q.y + h / 2]
+      if (taken.some((t) => box[0] < t[2] && box[2] > t[0] && box[1] < t[3] && box[3] > t[1])) continue
+      taken.push(box)
+      ctx.strokeStyle = l.halo
+      ctx.lineWidth = 3
+      ctx.strokeText(l.text, x, q.y)
+      ctx.fillStyle = l.fill
+      ctx.fillText(l.text, x, q.y)
+      const inView = q.x >= origin.x && q.x <= origin.x + size.x && q.y >= origin.y && q.y <= origin.y + size.y
+      if (inView) drawn.push(l.text)
+    }
+    this._container.dataset.labels = JSON.stringify(drawn)
   }
 
   protected paint(ctx: Ctx, map: L.Map): void {
@@ -93,6 +140,7 @@ export class OverviewCanvas extends DrawnCanvas {
       else g.coordinates.forEach((poly) => poly.forEach((r) => path(r, true)))
       finish(ctx, g.type === 'Polygon' || g.type === 'MultiPolygon' ? s : { ...s, fill: undefined })
     }
+    this.paintLabels(ctx, map)
   }
 }
 

@@ -1,8 +1,17 @@
-// The offline basemap pack: one PMTiles file downloaded whole by the PAGE (Chromium stops long
-// downloads inside a service worker after ~5 minutes, silently) into Cache Storage. It is written
-// under a temporary cache name and moved into place only when complete and verified, so a
-// cancelled, failed or over-quota download never touches the pack the map is using.
-import { PACK_CACHE, PACK_TMP_CACHE } from './cache-names'
+// The offline basemap pack ("detailed map"): one PMTiles file downloaded by the PAGE (Chromium stops
+// long downloads inside a service worker after ~5 minutes, silently) into Cache Storage in chunks
+// (src/map/pack-store.ts). Like a native app's download it resumes from the bytes already stored,
+// after a dropped connection or a closed tab, with an HTTP Range request guarded by If-Range: if the
+// file on the server changed, the server sends it whole and the download restarts cleanly. The whole
+// file is checked (size, SHA-256 over the stored chunks) before the map switches to it, so a broken
+// or cancelled download never touches the pack in use.
+import {
+  cachesAvailable, chunkKey, chunksBlob, packCache, PARTIAL_KEY, pruneChunks, readPartial, readStored, STORED_KEY,
+  storedBytes, writeJson, type ChunkRef, type PartialRecord,
+} from './pack-store'
+import { Sha256 } from './sha256'
+
+export { cachesAvailable }
 
 export type PackInfo = {
   /** Absolute URL of the versioned .pmtiles file. */
@@ -30,10 +39,10 @@ export class PackError extends Error {
 
 export type StorageEstimateLite = { usage: number; quota: number }
 
-/** Room for the download plus its copy during the swap, with a margin: estimates are advisory. */
+/** Room for the rest of the download plus the old pack until the switch, with a margin: estimates are advisory. */
 export function hasRoomFor(estimate: StorageEstimateLite | null, bytes: number): boolean {
   if (!estimate || !estimate.quota) return true
-  return estimate.quota - estimate.usage >= bytes * 2 + 5 * 1024 * 1024
+  return estimate.quota - estimate.usage >= bytes + 5 * 1024 * 1024
 }
 
 export function parsePackInfo(raw: unknown, manifestUrl: string): PackInfo | null {
@@ -53,30 +62,24 @@ export function parsePackInfo(raw: unknown, manifestUrl: string): PackInfo | nul
   }
 }
 
+/** packs.json: the pack offered, null when the site offers none; throws when it cannot be reached. */
 export async function loadPackInfo(manifestUrl: string): Promise<PackInfo | null> {
-  const res = await fetch(manifestUrl)
+  const res = await fetch(manifestUrl, { cache: 'no-cache' })
   if (!res.ok) return null
   return parsePackInfo(await res.json(), manifestUrl)
 }
 
-export const cachesAvailable = () => typeof caches !== 'undefined'
-
-/** The stored pack's description lives beside it, so the map can draw it offline without packs.json. */
-const infoKey = () => new URL(`${import.meta.env.BASE_URL}maps/stored-pack.json`, globalThis.location?.href).href
-
 /** The pack on this device, if a complete one is stored. */
 export async function storedPackInfo(): Promise<PackInfo | null> {
-  // caches.open() would create an empty cache as a side effect: look first.
-  if (!cachesAvailable() || !(await caches.has(PACK_CACHE))) return null
-  const cache = await caches.open(PACK_CACHE)
-  const res = await cache.match(infoKey())
-  const info = res ? parsePackInfo(await res.json(), infoKey()) : null
-  return info && (await cache.match(info.url)) ? info : null
+  const cache = await packCache()
+  return cache ? ((await readStored(cache))?.info ?? null) : null
 }
 
-async function sha256Hex(blob: Blob): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', await blob.arrayBuffer())
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('')
+/** A download left unfinished (dropped connection, closed tab): what it is for and how far it got. */
+export async function partialDownload(): Promise<{ info: PackInfo; loaded: number } | null> {
+  const cache = await packCache()
+  const rec = cache ? await readPartial(cache) : null
+  return rec ? { info: rec.info, loaded: storedBytes(rec.chunks) } : null
 }
 
 function isQuota(e: unknown): boolean {
@@ -87,14 +90,39 @@ function isQuota(e: unknown): boolean {
 export type DownloadOptions = {
   signal: AbortSignal
   onProgress: (loaded: number, total: number) => void
-  /** No bytes for this long → the download is abandoned as stalled. */
+  /** No bytes for this long → the download is abandoned as stalled (and can be resumed). */
   stallMs?: number
-  /** Hashing needs the whole file in memory: skip it above this size (the byte count is still checked). */
-  hashLimit?: number
+  /** Bytes per stored chunk: what a closed tab can lose, and what is held in memory at most. */
+  chunkBytes?: number
+}
+
+const newId = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`
+const strong = (etag: string | null) => (etag && !etag.startsWith('W/') ? etag : '')
+const sameFile = (a: PackInfo, b: PackInfo) => a.url === b.url && a.bytes === b.bytes && a.sha256 === b.sha256
+
+/** Start offset and total of a 206 answer (Content-Range: bytes a-b/total). */
+function contentRange(res: Response): { start: number; total: number } | null {
+  const m = /^bytes (\d+)-\d+\/(\d+)$/.exec(res.headers.get('Content-Range') ?? '')
+  return m ? { start: Number(m[1]), total: Number(m[2]) } : null
+}
+
+async function verify(cache: Cache, chunks: readonly ChunkRef[], info: PackInfo): Promise<void> {
+  const size = storedBytes(chunks)
+  if (size !== info.bytes) throw new PackError('integrity', `size ${size} ≠ ${info.bytes}`)
+  if (!info.sha256) return
+  const hash = new Sha256()
+  for (const c of chunks) {
+    const res = await cache.match(c.key)
+    if (!res) throw new PackError('integrity', 'chunk missing')
+    hash.update(new Uint8Array(await res.arrayBuffer()))
+  }
+  if (hash.hex() !== info.sha256.toLowerCase()) throw new PackError('integrity', 'sha256 mismatch')
 }
 
 export async function downloadPack(info: PackInfo, opts: DownloadOptions): Promise<void> {
-  if (!cachesAvailable() || typeof TransformStream === 'undefined') throw new PackError('unsupported')
+  const cache = await packCache(true)
+  if (!cache || typeof ReadableStream === 'undefined') throw new PackError('unsupported')
+  const chunkBytes = opts.chunkBytes ?? 1024 * 1024
   const inner = new AbortController()
   const abort = () => inner.abort()
   opts.signal.addEventListener('abort', abort, { once: true })
@@ -107,62 +135,114 @@ export async function downloadPack(info: PackInfo, opts: DownloadOptions): Promi
       inner.abort()
     }, opts.stallMs ?? 30_000)
   }
+  let rec: PartialRecord | null = await readPartial(cache)
+  if (rec && !sameFile(rec.info, info)) rec = null
+  const fresh = (): PartialRecord => ({ info, id: newId(), etag: '', chunks: [] })
   try {
-    await caches.delete(PACK_TMP_CACHE)
+    rec ??= fresh()
     arm()
-    const res = await fetch(info.url, { signal: inner.signal, cache: 'no-store' })
-    if (!res.ok || !res.body) throw new PackError('network', `HTTP ${res.status}`)
-    const total = Number(res.headers.get('Content-Length')) || info.bytes
-    let loaded = 0
-    const counter = new TransformStream<Uint8Array, Uint8Array>({
-      transform(chunk, ctl) {
-        loaded += chunk.byteLength
-        arm()
-        opts.onProgress(loaded, total)
-        ctl.enqueue(chunk)
-      },
-    })
-    const headers: Record<string, string> = { 'Content-Type': 'application/octet-stream', 'Content-Length': String(total) }
-    const etag = res.headers.get('ETag')
-    // pmtiles compares strong ETags across reads (weak ones are ignored).
-    if (etag && !etag.startsWith('W/')) headers.ETag = etag
-    const tmp = await caches.open(PACK_TMP_CACHE)
-    await tmp.put(info.url, new Response(res.body.pipeThrough(counter), { headers }))
-    clearTimeout(timer)
-    const blob = await (await tmp.match(info.url))?.blob()
-    if (!blob || blob.size !== info.bytes) throw new PackError('integrity', `size ${blob?.size} ≠ ${info.bytes}`)
-    if (info.sha256 && blob.size <= (opts.hashLimit ?? 96 * 1024 * 1024) && (await sha256Hex(blob)) !== info.sha256) {
-      throw new PackError('integrity', 'sha256 mismatch')
+    let loaded = storedBytes(rec.chunks)
+    const headers: Record<string, string> = {}
+    if (loaded > 0 && rec.etag) Object.assign(headers, { Range: `bytes=${loaded}-`, 'If-Range': rec.etag })
+    const res = await fetch(info.url, { signal: inner.signal, cache: 'no-store', headers })
+    const range = res.status === 206 ? contentRange(res) : null
+    if (!(res.status === 200 || (range && range.start === loaded && range.total === info.bytes)) || !res.body) {
+      throw new PackError('network', `HTTP ${res.status}`)
     }
-    const complete = await tmp.match(info.url)
-    if (!complete) throw new PackError('integrity')
-    const final = await caches.open(PACK_CACHE)
-    await final.put(info.url, complete)
-    await final.put(infoKey(), new Response(JSON.stringify(info), { headers: { 'Content-Type': 'application/json' } }))
-    // Older versions go only once the new one is in place.
-    for (const req of await final.keys()) if (req.url !== info.url && req.url !== infoKey()) await final.delete(req)
+    if (res.status === 200 && loaded > 0) {
+      // The file changed on the server (If-Range failed) or it ignores ranges: start again from zero.
+      rec = fresh()
+      loaded = 0
+    }
+    rec.etag = strong(res.headers.get('ETag'))
+    const current = rec
+    await writeJson(cache, PARTIAL_KEY(), current)
+    await pruneChunks(cache, new Set([...current.chunks.map((c) => c.key), ...((await readStored(cache))?.chunks.map((c) => c.key) ?? [])]))
+    opts.onProgress(loaded, info.bytes)
+
+    let pieces: Uint8Array[] = []
+    let pending = 0
+    const flush = async () => {
+      if (!pending) return
+      const offset = storedBytes(current.chunks)
+      const k = chunkKey(current.id, offset)
+      const body = new Blob(pieces as BlobPart[])
+      pieces = []
+      const length = pending
+      pending = 0
+      await cache.put(k, new Response(body, { headers: { 'Content-Type': 'application/octet-stream' } }))
+      current.chunks.push({ key: k, offset, length })
+      await writeJson(cache, PARTIAL_KEY(), current)
+    }
+    const reader = res.body.getReader()
+    try {
+      for (;;) {
+        const { done, value } = await reader.read()
+        if (done) break
+        if (loaded + value.byteLength > info.bytes) throw new PackError('integrity', 'longer than announced')
+        pieces.push(value)
+        pending += value.byteLength
+        loaded += value.byteLength
+        arm()
+        opts.onProgress(loaded, info.bytes)
+        if (pending >= chunkBytes) await flush()
+      }
+      await flush()
+    } catch (e) {
+      // Keep what arrived: the next attempt asks only for the rest (a user's cancel discards it below).
+      if (!opts.signal.aborted) await flush().catch(() => undefined)
+      throw e
+    }
+    clearTimeout(timer)
+    try {
+      await verify(cache, current.chunks, info)
+    } catch (e) {
+      await cache.delete(PARTIAL_KEY())
+      throw e
+    }
+    const old = await readStored(cache)
+    await writeJson(cache, STORED_KEY(), { info, chunks: current.chunks, etag: current.etag })
+    await cache.delete(PARTIAL_KEY())
+    // Older packs go only once the new one is in place.
+    if (old) await pruneChunks(cache, new Set(current.chunks.map((c) => c.key)))
   } catch (e) {
-    if (e instanceof PackError) throw e
+    if (opts.signal.aborted) {
+      await discardPartial().catch(() => undefined)
+      throw new PackError('cancelled')
+    }
+    if (e instanceof PackError) {
+      if (e.kind === 'integrity') await discardPartial().catch(() => undefined)
+      throw e
+    }
     // A cancelled put rejects with a NetworkError, not an AbortError: ask the signals.
-    if (opts.signal.aborted) throw new PackError('cancelled')
     if (stalled) throw new PackError('stalled')
     if (isQuota(e)) throw new PackError('quota', String((e as Error).message))
     throw new PackError('network', String((e as Error)?.message ?? e))
   } finally {
     clearTimeout(timer)
     opts.signal.removeEventListener('abort', abort)
-    await caches.delete(PACK_TMP_CACHE).catch(() => undefined)
   }
 }
 
+/** Forget an unfinished download and its bytes; the stored pack stays. */
+export async function discardPartial(): Promise<void> {
+  const cache = await packCache()
+  if (!cache) return
+  await cache.delete(PARTIAL_KEY())
+  await pruneChunks(cache, new Set((await readStored(cache))?.chunks.map((c) => c.key) ?? []))
+}
+
 export async function removePack(): Promise<void> {
-  if (cachesAvailable()) await caches.delete(PACK_CACHE)
+  const cache = await packCache()
+  if (!cache) return
+  await cache.delete(STORED_KEY())
+  await pruneChunks(cache, new Set((await readPartial(cache))?.chunks.map((c) => c.key) ?? []))
 }
 
 /**
  * A PMTiles source that reads the stored pack straight from Cache Storage: the map renders it
- * offline even before a service worker controls the page. Blob slices of a cached body are
- * read from disk on demand, so a large pack is never loaded whole.
+ * offline even before a service worker controls the page. Slices of the chunks' Blobs are read
+ * from disk on demand, so a large pack is never loaded whole.
  */
 export class CachedPackSource {
   private blob: Promise<Blob> | null = null
@@ -171,11 +251,12 @@ export class CachedPackSource {
     return this.url
   }
   async getBytes(offset: number, length: number): Promise<{ data: ArrayBuffer }> {
-    this.blob ??= caches.open(PACK_CACHE).then(async (c) => {
-      const res = await c.match(this.url)
-      if (!res) throw new PackError('network', 'pack not stored')
-      return res.blob()
-    })
+    this.blob ??= (async () => {
+      const cache = await packCache()
+      const rec = cache ? await readStored(cache) : null
+      if (!cache || !rec || rec.info.url !== this.url) throw new PackError('network', 'pack not stored')
+      return chunksBlob(cache, rec.chunks)
+    })()
     const blob = await this.blob
     return { data: await blob.slice(offset, offset + length).arrayBuffer() }
   }

@@ -222,6 +222,21 @@ describe('nginx serves the build with the right headers', () => {
     expect(beyond.headers['content-range']).toBe(`bytes */${size}`)
   })
 
+  it('resumes a pack download: If-Range with its strong ETag gives the rest, another ETag gives the whole file', async () => {
+    if (!pmtiles) return
+    const path = `/maps/${pmtiles}`
+    const whole = await get(path)
+    const etag = whole.headers.etag ?? ''
+    expect(etag).toMatch(/^"/)
+    const half = Math.floor(whole.bytes / 2)
+    const rest = await get(path, { Range: `bytes=${half}-`, 'If-Range': etag })
+    expect(rest.status).toBe(206)
+    expect(rest.body.equals(whole.body.subarray(half))).toBe(true)
+    const changed = await get(path, { Range: `bytes=${half}-`, 'If-Range': '"another-version"' })
+    expect(changed.status).toBe(200)
+    expect(changed.bytes).toBe(whole.bytes)
+  })
+
   it('compresses text with gzip when asked, and only then', async () => {
     const plain = await get(js())
     const zipped = await get(js(), { 'Accept-Encoding': 'gzip' })

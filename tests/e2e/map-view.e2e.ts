@@ -1,0 +1,68 @@
+// The first view of the map on every phone size: the city core fitted with room around it, every
+// core marker and every shown label inside the map (labels flip left at the right edge).
+import { afterEach, describe, expect, it } from 'vitest'
+import { open, type Opened } from './browser'
+import { builtContent } from './content'
+import { firstViewPoints } from '../../src/map/fit'
+
+const content = builtContent()
+const located = [
+  ...content.venues.filter((v) => v.location).map((v) => ({ key: `venue:${v.id}`, lat: v.location!.lat, lon: v.location!.lon })),
+  ...content.services.filter((x) => x.location).map((x) => ({ key: `service:${x.id}`, lat: x.location!.lat, lon: x.location!.lon })),
+]
+const core = new Set(firstViewPoints(located).map((p) => p.key))
+
+let opened: Opened | undefined
+afterEach(async () => {
+  await opened?.context.close()
+  opened = undefined
+})
+
+const SIZES = [[320, 568], [375, 667], [390, 844], [844, 390], [768, 1024]] as const
+
+describe('first view of the map', () => {
+  it('fits a core of located places', () => expect(core.size).toBeGreaterThan(1))
+  for (const [width, height] of SIZES) {
+    it(`shows the city core with its markers and labels inside the map at ${width}×${height}`, async () => {
+      opened = await open('/map', { viewport: { width, height }, serviceWorkers: 'block' })
+      const { page } = opened
+      await page.locator('[data-testid=map][data-markers]').waitFor()
+      const seen = await page.locator('[data-testid=map]').evaluate((map) => {
+        const box = map.getBoundingClientRect()
+        const inside = (r: DOMRect) => r.left >= box.left - 1 && r.right <= box.right + 1 && r.top >= box.top - 1 && r.bottom <= box.bottom + 1
+        const markers = [...map.querySelectorAll<HTMLElement>('[data-testid=map-marker]')].map((m) => ({
+          places: (m.dataset.places ?? '').split(' '), inside: inside(m.getBoundingClientRect()),
+        }))
+        // Permanent tooltips open in the order their markers were added.
+        const labels = [...map.querySelectorAll<HTMLElement>('.qd-label')]
+          .map((l) => ({ text: l.textContent ?? '', shown: l.style.visibility !== 'hidden', inside: inside(l.getBoundingClientRect()) }))
+        return { markers, labels }
+      })
+      const coreMarkers = seen.markers.filter((m) => m.places.some((p) => core.has(p)))
+      expect(coreMarkers.length).toBeGreaterThan(0)
+      expect(coreMarkers.filter((m) => !m.inside)).toEqual([])
+      // Labels of markers on screen stay on screen (markers off screen have labels off screen too).
+      expect(seen.labels.length).toBe(seen.markers.length)
+      const onScreen = seen.labels.filter((l, i) => l.shown && seen.markers[i]?.inside)
+      expect(onScreen.filter((l) => !l.inside)).toEqual([])
+    }, 120_000)
+  }
+})
+
+describe('overview labels', () => {
+  const han = /^[\p{Script=Han}\s·（）()0-9]+$/u
+  for (const [locale, district] of [['en-US', 'Shinan'], ['ru-RU', 'Шинань'], ['zh-CN', '市南区']] as const) {
+    it(`names districts and stations in the interface language (${locale})`, async () => {
+      opened = await open('/map', { locale, serviceWorkers: 'block', viewport: { width: 375, height: 667 } })
+      const { page } = opened
+      await page.locator('[data-testid=map][data-markers]').waitFor()
+      const labels = async () => JSON.parse((await page.locator('.leaflet-overview-pane canvas').getAttribute('data-labels')) ?? '[]') as string[]
+      await expect.poll(labels, { timeout: 30_000 }).toContain(district)
+      // Station names too; in English and Russian none is in Chinese characters only.
+      const shown = await labels()
+      expect(shown.length).toBeGreaterThan(1)
+      if (locale === 'zh-CN') expect(shown.every((t) => han.test(t))).toBe(true)
+      else expect(shown.filter((t) => han.test(t))).toEqual([])
+    }, 120_000)
+  }
+})
