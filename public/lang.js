@@ -4,7 +4,7 @@
 // tests/unit/lang-script.spec.ts keeps them equal): ?lang= from the language form, else the saved choice, else
 // the browser's first language (zh* → zh, ru* → ru, else en). It sets <html lang>, moves that language's page
 // into #app on the home page only (src/main.ts hydrates it) and drops the templates. Until the app takes over,
-// the language select submits its form (a GET to ?lang=…); once hydrated the app handles the change itself.
+// the language select submits its form (a GET to ?lang=…); once hydrated the app cancels that submit and changes the language itself.
 // Then it starts the app: the build moved the entry module, its preloads and the content preload onto this
 // script's data-* attributes (build/prerender.ts). With the home page to paint they are added after its first
 // frame, so a slow phone paints before it parses and runs the app (offline, module scripts that are ready would
@@ -48,8 +48,9 @@
   var select = app && app.querySelector('form[data-lang-form] select')
   if (select) {
     select.addEventListener('change', function () {
-      // data-v-app: Vue has mounted on #app and handles the change itself.
-      if (!app.hasAttribute('data-v-app')) select.form.submit()
+      // Once hydrated, the app's submit handler cancels this submit and the app changes the language itself.
+      if (select.form.requestSubmit) select.form.requestSubmit()
+      else select.form.submit()
     })
   }
 
