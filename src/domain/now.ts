@@ -1,7 +1,7 @@
 // "What can I do now?" for Home: whether a programme is running, and the places worth a visit now.
-import type { GeoLocation, ServicePoint } from '../content/schema'
-import type { LatLon } from './geo'
-import { isOpen } from './hours'
+import type { GeoLocation, ServicePoint, Venue } from '../content/schema'
+import { distanceM, type LatLon } from './geo'
+import { hoursStatus, isOpen, type HoursStatus } from './hours'
 import { serviceRows, type ServiceRow } from './services'
 import { eventStatus } from './status'
 
@@ -36,4 +36,20 @@ export function nowPlaces(
 /** Services at a venue (e.g. the airport's exchange desk and ATMs), open ones first. */
 export function placesAt(services: readonly ServicePoint[], venueId: string, now: number): ServiceRow[] {
   return serviceRows(services.filter((s) => s.venueId === venueId && !s.categories.includes('transport')), () => null, { openNow: false, category: null, from: null }, now)
+}
+
+export type SightRow = { venue: Venue; status: HoursStatus; distance: number | null }
+
+/** Sights and parks whose published hours say they are open now: nearest first with a position. */
+export function openSights(venues: readonly Venue[], from: LatLon | null, now: number, limit = 3): SightRow[] {
+  return venues
+    .filter((v) => v.category === 'sight' || v.category === 'park')
+    .map((venue) => ({
+      venue,
+      status: hoursStatus(venue.hoursTimeline, now),
+      distance: from && venue.location ? distanceM(from, venue.location) : null,
+    }))
+    .filter((r) => isOpen(r.status))
+    .sort((a, b) => (a.distance ?? Infinity) - (b.distance ?? Infinity))
+    .slice(0, limit)
 }

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest'
 import { readFileSync } from 'node:fs'
 import type { GeoLocation, ServicePoint } from '../../src/content/schema'
-import { hasProgramme, nowPlaces, placesAt } from '../../src/domain/now'
+import { hasProgramme, nowPlaces, openSights, placesAt } from '../../src/domain/now'
+import { buildContent } from '../../src/content/build'
 
 const q = (s: string) => Date.parse(`${s}+08:00`)
 const services = JSON.parse(readFileSync('src/content/data/services.json', 'utf8')) as ServicePoint[]
@@ -65,5 +66,18 @@ describe('placesAt', () => {
     const ids = placesAt(services, 'qingdao-jiaodong-airport', q('2026-12-04T22:00')).map((r) => r.service.id)
     expect(ids).toContain('sp-airport-payment')
     expect(ids).not.toContain('transit-metro-airport')
+  })
+})
+
+describe('openSights', () => {
+  const { venues } = buildContent()
+  it('lists sights whose hours say open, from the build\'s timelines', () => {
+    const ids = openSights(venues, null, q('2026-12-04T10:00'), 10).map((r) => r.venue.id)
+    expect(ids).toEqual(expect.arrayContaining(['may-fourth-square', 'badaguan', 'tsingtao-beer-museum']))
+    expect(openSights(venues, null, q('2026-12-04T22:00'), 10).map((r) => r.venue.id)).not.toContain('tsingtao-beer-museum')
+  })
+  it('sorts by distance when the position is known', () => {
+    const square = venues.find((v) => v.id === 'may-fourth-square')!.location!
+    expect(openSights(venues, square, q('2026-12-04T10:00'))[0]!.venue.id).toBe('may-fourth-square')
   })
 })
