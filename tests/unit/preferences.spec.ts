@@ -21,7 +21,7 @@ describe('preferences', () => {
   it('remembers a chosen language', async () => {
     fresh().prefs.setLocale('ru')
     await nextTick()
-    expect(JSON.parse(localStorage.getItem(PREFS_KEY)!)).toEqual({ v: PREFS_VERSION, data: { locale: 'ru', reminderMinutes: 15 } })
+    expect(JSON.parse(localStorage.getItem(PREFS_KEY)!)).toEqual({ v: PREFS_VERSION, data: { locale: 'ru', reminderMinutes: 15, theme: 'system' } })
     expect(fresh().prefs.locale).toBe('ru')
   })
 
