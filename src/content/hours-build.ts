@@ -206,5 +206,10 @@ export function withHoursTimelines<C extends Content>(content: C): C {
       delete rest.hoursTimeline
       return s.openingHours === null ? rest : { ...rest, hoursTimeline: deriveTimeline(s.openingHours, holidays, fromDay, toDay) }
     }),
+    venues: content.venues.map((venue) => {
+      const rest = { ...venue }
+      delete rest.hoursTimeline
+      return venue.hours === null ? rest : { ...rest, hoursTimeline: deriveTimeline(venue.hours, holidays, fromDay, toDay) }
+    }),
   }
 }

@@ -93,6 +93,8 @@ export const VenueSchema = v.strictObject({
   notes: Notes,
   checked: v.optional(Checked),
   pinyin: DerivedPinyin,
+  /** Added by the build from `hours`, as for service points (see HoursTimelineSchema). */
+  hoursTimeline: v.optional(v.lazy(() => HoursTimelineSchema)),
 })
 export type Venue = v.InferOutput<typeof VenueSchema>
 
@@ -238,6 +240,40 @@ const HolidaySchema = v.pipe(
 )
 export type Holiday = v.InferOutput<typeof HolidaySchema>
 
+// ---- Night arrivals: first/last trains, taxis and buses at the airport and the railway stations ----
+/** "HH:MM" in Qingdao time; 24:00–27:59 for a train after midnight that belongs to the evening before. */
+const ClockTime = v.pipe(v.string(), v.regex(/^(?:[01]\d|2[0-7]):[0-5]\d$/, 'invalid time (HH:MM; 24:00–27:59 after midnight)'))
+const Range = v.pipe(
+  v.tuple([v.pipe(v.number(), v.minValue(0)), v.pipe(v.number(), v.minValue(0))]),
+  v.check(([a, b]) => a <= b, 'range must not run backwards'),
+)
+const TrainRunSchema = v.strictObject({
+  kind: v.picklist(['regular', 'direct'], 'invalid run (regular, direct)'),
+  first: v.nullable(ClockTime),
+  last: v.nullable(ClockTime),
+  /** Set when the published times are those of another station (e.g. the terminus one stop before). */
+  timesAt: v.nullable(L10nSchema),
+})
+export const ArrivalSchema = v.strictObject({
+  venueId: IdSchema,
+  lines: v.array(v.strictObject({
+    line: nonEmpty,
+    toward: L10nSchema,
+    runs: v.array(TrainRunSchema),
+    note: v.nullable(L10nSchema),
+  })),
+  /** Fare and time only when a source gives them; null means not known (the UI says so). */
+  taxi: v.strictObject({ to: L10nSchema, fareCny: v.nullable(Range), minutes: v.nullable(Range), note: v.nullable(L10nSchema) }),
+  buses: v.nullable(L10nSchema),
+  /** The day the timetable took effect. */
+  timetableFrom: v.nullable(IsoDate),
+  checked: v.pipe(v.string(), v.regex(/^\d{4}-\d{2}$/, 'invalid month (YYYY-MM)')),
+  confidence: Confidence,
+  sources: v.pipe(v.array(SourceSchema), v.minLength(1, 'at least one source')),
+})
+export type Arrival = v.InferOutput<typeof ArrivalSchema>
+// ---- end of night arrivals ----
+
 export const PracticalSchema = v.strictObject({
   essentials: v.array(v.strictObject({
     id: v.picklist(ESSENTIAL_SECTIONS, 'invalid section'),
@@ -268,6 +304,7 @@ export const PracticalSchema = v.strictObject({
     periods: v.array(HolidaySchema),
     sources: v.pipe(v.array(SourceSchema), v.minLength(1, 'at least one source')),
   }),
+  arrivals: v.optional(v.array(ArrivalSchema)),
 })
 export type Practical = v.InferOutput<typeof PracticalSchema>
 

@@ -1,14 +1,14 @@
 import { defineStore } from 'pinia'
-import { ref, watch } from 'vue'
+import { ref, watch, watchEffect } from 'vue'
 import type { Locale } from '../content/schema'
 import { detectLocale, isLocale } from '../domain/lang'
+import { applyTheme, isTheme, type Theme } from '../domain/theme'
 import { loadPersisted, savePersisted } from './persisted'
 import { useNoticesStore } from './notices'
 
 export const PREFS_KEY = 'qd.prefs'
 export const PREFS_VERSION = 2
 
-export type Theme = 'light' | 'dark' | 'system'
 export type Prefs = { locale: Locale; reminderMinutes: number; theme: Theme }
 
 /**
@@ -21,7 +21,7 @@ const FIELDS: { [K in keyof Prefs]: { ok: (v: unknown) => v is Prefs[K]; fallbac
     ok: (v): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 1440,
     fallback: () => 15,
   },
-  theme: { ok: (v): v is Theme => v === 'light' || v === 'dark' || v === 'system', fallback: () => 'system' },
+  theme: { ok: isTheme, fallback: () => 'system' },
 }
 
 function deviceLocale(): Locale {
@@ -60,6 +60,7 @@ export const usePreferencesStore = defineStore('preferences', () => {
   const locale = ref<Locale>(loaded.value?.locale ?? deviceLocale())
   const reminderMinutes = ref(loaded.value?.reminderMinutes ?? FIELDS.reminderMinutes.fallback())
   const theme = ref<Theme>(loaded.value?.theme ?? FIELDS.theme.fallback())
+  if (typeof document !== 'undefined') watchEffect(() => applyTheme(document.documentElement, theme.value))
 
   function setLocale(l: Locale) {
     locale.value = l

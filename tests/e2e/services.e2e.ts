@@ -114,7 +114,7 @@ describe('arrival essentials offline', () => {
       await expect.poll(() => page.locator('h1').textContent()).toBe(ESSENTIALS[lang].h1)
       const section = content.practical.essentials[0]!
       expect(await page.locator(`[data-testid=essentials-${section.id}]`).textContent()).toContain(section.items[0]!.text[lang])
-      expect(await page.locator('[data-testid=emergency-numbers]').textContent()).toMatch(/110.*119.*120.*122/s)
+      expect(await page.locator('[data-testid=emergency-calls]').textContent()).toMatch(/110.*119.*120.*122/s)
       await page.locator('[data-testid=phrase-topic-taxi]').click()
       await page.locator(`[data-testid=phrase-card][data-id="${phrase.id}"]`).click()
       const dialog = page.locator('[data-testid=phrase-dialog]')
