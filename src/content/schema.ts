@@ -167,6 +167,7 @@ export const ServiceSchema = v.strictObject({
   checked: v.pipe(v.string(), v.regex(/^\d{4}-\d{2}$/, 'invalid month (YYYY-MM)')),
   sources: v.pipe(v.array(SourceSchema), v.minLength(1, 'at least one source')),
   hoursTimeline: v.optional(HoursTimelineSchema),
+  pinyin: DerivedPinyin,
 })
 export type ServicePoint = v.InferOutput<typeof ServiceSchema>
 
