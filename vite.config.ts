@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto'
 import { buildContent, CONTENT_URL_PATH, CONTENT_DIR } from './src/content/build'
 import { cspPlugin } from './scripts/csp.mjs'
 import { licencesPlugin } from './scripts/licences.mjs'
+import { calendarFeedsPlugin } from './build/calendar-feeds'
 
 /** Validates the content at build time (a bad file fails the build with the field's path) and emits it. */
 function contentPlugin(): Plugin {
@@ -163,6 +164,7 @@ export default defineConfig(({ mode }) => {
   return {
     plugins: [
       contentPlugin(),
+      calendarFeedsPlugin(env.VITE_SITE_URL),
       vue(),
       VueI18nPlugin(i18nOptions),
       VitePWA({
