@@ -9,6 +9,7 @@ import { prerenderPlugin } from './build/prerender'
 import { compileHintsPlugin } from './build/compile-hints'
 import { cspPlugin } from './scripts/csp.mjs'
 import { licencesPlugin } from './scripts/licences.mjs'
+import { calendarFeedsPlugin } from './build/calendar-feeds'
 
 const i18nOptions = {
   include: [fileURLToPath(new URL('./locales/*.json', import.meta.url))],
@@ -24,6 +25,7 @@ export default defineConfig(({ mode }) => {
   return {
     plugins: [
       contentPlugin(),
+      calendarFeedsPlugin(env.VITE_SITE_URL),
       vue(),
       VueI18nPlugin(i18nOptions),
       VitePWA({

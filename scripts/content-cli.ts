@@ -3,6 +3,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
+import { REVISIONS_FILE, writeCalendarFeeds } from '../build/calendar-feeds'
 import { buildContent, ContentError, DEFAULT_CONTENT_DIR, readRawContent, type PublishedContent } from '../src/content/build'
 import { validateContent, type Content, type ScheduleEvent } from '../src/content/schema'
 import { jsonLines, lineOf, parseJson } from '../src/content/json-locate'
@@ -355,6 +356,12 @@ function write(file: string, text: string, out: Out): boolean {
   }
 }
 
+/** The subscribable feeds beside the content: <site>/calendar/<lang>.ics for <site>/data/content.json. */
+function publishCalendarFeeds(built: PublishedContent, dir: string, outFile: string, out: Out): void {
+  const files = writeCalendarFeeds(built, dir, dirname(dirname(outFile)), process.env.VITE_SITE_URL ?? null)
+  out.log(`Wrote ${files.map(rel).join(', ')} (calendar feeds) and ${rel(join(dir, REVISIONS_FILE))}.`)
+}
+
 export async function main(argv: string[], out: Out = consoleOut): Promise<number> {
   let parsed
   try {
@@ -451,5 +458,6 @@ export async function main(argv: string[], out: Out = consoleOut): Promise<numbe
   }
   if (!write(outFile, json, out)) return 1
   out.log(`Wrote ${rel(outFile)}: version ${built.meta.version}, as of ${built.meta.asOf}, hash ${built.meta.hash}.`)
+  publishCalendarFeeds(built, dir, outFile, out)
   return 0
 }

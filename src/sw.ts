@@ -9,6 +9,7 @@ import { ExpirationPlugin } from 'workbox-expiration'
 import { clientsClaim } from 'workbox-core'
 import { registerContentRoute } from './sw/content'
 import { registerMapRoutes } from './sw/map'
+import { registerCalendarRoute } from './sw/calendar'
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (PrecacheEntry | string)[] }
 
@@ -29,6 +30,7 @@ cleanupOutdatedCaches()
 clientsClaim()
 
 registerMapRoutes()
+registerCalendarRoute(BASE)
 
 // Same-origin images that are not precached (manifest icons, screenshots): keep what was seen, bounded.
 registerRoute(

@@ -22,11 +22,12 @@ const pinyinField = (text: L10n | null) => {
   return value === undefined ? {} : { pinyin: value }
 }
 
-/** The content with derived search fields added to events (title) and venues (name). */
+/** The content with derived search fields added to events (title), venues and service points (name). */
 export function enrichContent<C extends Content>(content: C): C {
   return {
     ...content,
     venues: content.venues.map((v) => ({ ...v, ...pinyinField(v.name) })),
     events: content.events.map((e) => ({ ...e, ...pinyinField(e.title) })),
+    services: content.services.map((s) => ({ ...s, ...pinyinField(s.name) })),
   }
 }

@@ -192,6 +192,7 @@ export const ServiceSchema = v.strictObject({
   sources: v.pipe(v.array(SourceSchema), v.minLength(1, 'at least one source')),
   notes: Notes,
   hoursTimeline: v.optional(HoursTimelineSchema),
+  pinyin: DerivedPinyin,
 })
 export type ServicePoint = v.InferOutput<typeof ServiceSchema>
 

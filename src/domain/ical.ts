@@ -14,6 +14,10 @@ export type IcsEvent = {
   /** As in the content: YYYY-MM-DD (all-day, end inclusive) or an ISO datetime with its offset. */
   start: string
   end: string
+  /** Revision of the entry (RFC 5545 §3.8.7.4): a subscribed calendar replaces an entry whose SEQUENCE went up. */
+  sequence?: number
+  /** When the entry last changed (epoch ms). */
+  lastModified?: number
 }
 
 export type IcsOptions = {
@@ -23,6 +27,8 @@ export type IcsOptions = {
   name?: string
   /** Alarm before a timed event, in minutes; 0 or undefined writes no VALARM. */
   alarmMinutes?: number
+  /** For a subscribed feed: how often a calendar should fetch it again, as an ISO duration (PT12H). */
+  refresh?: string
 }
 
 export const ICS_PRODID = '-//Qingdao SCO Guide//Events//EN'
@@ -80,6 +86,8 @@ function vevent(e: IcsEvent, opts: IcsOptions): string[] {
   } else {
     lines.push(`DTSTART:${utcStamp(Date.parse(e.start))}`, `DTEND:${utcStamp(Date.parse(e.end))}`)
   }
+  if (e.sequence !== undefined) lines.push(`SEQUENCE:${Math.max(0, Math.trunc(e.sequence))}`)
+  if (e.lastModified !== undefined) lines.push(`LAST-MODIFIED:${utcStamp(e.lastModified)}`)
   lines.push(`SUMMARY:${escapeText(e.summary)}`)
   if (e.location) lines.push(`LOCATION:${escapeText(e.location)}`)
   if (e.description) lines.push(`DESCRIPTION:${escapeText(e.description)}`)
@@ -95,6 +103,7 @@ function vevent(e: IcsEvent, opts: IcsOptions): string[] {
 export function buildCalendar(events: readonly IcsEvent[], opts: IcsOptions): string {
   const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', `PRODID:${ICS_PRODID}`, 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH']
   if (opts.name) lines.push(`X-WR-CALNAME:${escapeText(opts.name)}`)
+  if (opts.refresh) lines.push(`REFRESH-INTERVAL;VALUE=DURATION:${opts.refresh}`, `X-PUBLISHED-TTL:${opts.refresh}`)
   for (const e of events) lines.push(...vevent(e, opts))
   lines.push('END:VCALENDAR')
   return lines.map(foldLine).join('\r\n') + '\r\n'

@@ -1,6 +1,8 @@
 // One normaliser for every script the guide is searched in: Hanzi (substring), toneless pinyin,
 // Cyrillic and Latin with case and diacritics folded. A document is normalised once; each keystroke
-// then costs one pass of `includes` over the documents.
+// then costs one pass of `includes` over the documents. Query words are cut to their root (stem.ts), so
+// «пиво» finds «пивной» and «beers» finds "beer": the root is a prefix of every form the document holds.
+import { stemRu } from './stem'
 
 /** Letters that carry no combining mark in Unicode and so survive NFKD. */
 const FOLD: Record<string, string> = { ł: 'l', ø: 'o', đ: 'd', ð: 'd', þ: 'th', æ: 'ae', œ: 'oe', ß: 'ss', ı: 'i', ŀ: 'l' }
@@ -33,11 +35,19 @@ export function searchDoc(fields: readonly (string | null | undefined)[]): Searc
     .join(SEP)
 }
 
-/** A query split into folded words; null when there is nothing to search for. */
+/** A query split into folded words, each cut to its search root; null when there is nothing to search for. */
 export type Query = readonly string[] | null
 
+const LATIN_PLURAL = /^[a-z]{3,}[^s]s$/
+
+/** The part of a folded query word that every form of it shares: Russian endings, an English plural -s. */
+export function searchRoot(word: string): string {
+  if (LATIN_PLURAL.test(word)) return word.slice(0, -1)
+  return stemRu(word)
+}
+
 export function parseQuery(text: string): Query {
-  const words = normalise(text).split(' ').filter(Boolean)
+  const words = normalise(text).split(' ').filter(Boolean).map(searchRoot)
   return words.length ? words : null
 }
 

@@ -272,3 +272,42 @@ describe('as the visitor sees it: phone in Moscow, 390×844, three languages', (
     expect(errors).toEqual([])
   })
 })
+
+describe('between programmes (fixed clock: 4 Dec 2026, nothing ahead)', () => {
+  const DEC4 = Date.parse('2026-12-04T10:00:00+08:00')
+
+  it.each([['en-US', 'Past events'], ['ru-RU', 'Прошедшие события'], ['zh-CN', '往期活动']] as const)('%s: /events opens on the archive by year, newest first, with a year picker instead of day chips', async (locale, heading) => {
+    const { page, errors } = await phone('/events', { timed: false, at: DEC4, locale, viewport: { width: 375, height: 667 } })
+    await page.locator('[data-testid=archive]').waitFor()
+    expect(await page.locator('[data-testid=day-chips]').count()).toBe(0)
+    expect(await page.locator('[data-testid=archive]').getAttribute('aria-label')).toBe(heading)
+    const years = await page.locator('[data-testid=archive-year]').evaluateAll((els) => els.map((e) => e.getAttribute('data-year')))
+    const expected = [...new Set(builtContent().events.map((e) => e.start.slice(0, 4)))].sort().reverse()
+    expect(years).toEqual(expected)
+    expect(await page.getAttribute('[data-testid=archive-year][aria-pressed=true]', 'data-year')).toBe(expected[0])
+    // The notice takes one line until it is opened.
+    const notice = page.locator('[data-testid=events-empty] summary')
+    const lineHeight = await notice.evaluate((el) => el.getBoundingClientRect().height)
+    expect(lineHeight).toBeLessThanOrEqual(48)
+    await page.locator(`[data-testid=archive-year][data-year="${expected.at(-1)}"]`).click()
+    await page.locator(`[data-testid=archive-title]:text-is("${expected.at(-1)}")`).waitFor()
+    const shown = await page.locator('[data-testid=event-card]').count()
+    expect(shown).toBe(builtContent().events.filter((e) => e.start.startsWith(expected.at(-1)!)).length)
+    // A search still looks through everything, and the archive comes back when it is cleared.
+    await page.locator('[data-testid=event-search]').fill('пиво')
+    await page.locator('[data-testid=archive]').waitFor({ state: 'detached' })
+    expect(await page.locator('[data-testid=event-card]').count()).toBeGreaterThanOrEqual(3)
+    await page.locator('[data-testid=event-search]').fill('')
+    await page.locator('[data-testid=archive]').waitFor()
+    mkdirSync('screenshots', { recursive: true })
+    await page.screenshot({ path: `screenshots/events-archive-${locale}.png` })
+    expect(errors).toEqual([])
+  })
+
+  it('an event page links its venue to the venue page and to its place on the map', async () => {
+    const event = builtContent().events.find((e) => e.venueId === VENUE)!
+    const { page } = await phone(`/events/${event.id}`, { timed: false, at: DEC4 })
+    expect(await page.getAttribute('[data-testid=venue-link]', 'href')).toBe(`/venues/${VENUE}`)
+    expect(await page.getAttribute('[data-testid=show-on-map]', 'href')).toMatch(new RegExp(`^/map\\?focus=venue(:|%3A)${VENUE}$`))
+  })
+})

@@ -154,13 +154,16 @@ describe('past schedule and saved state', () => {
     await page.locator('[data-testid=schedule-past]').waitFor()
     await page.goto('/events')
     await page.locator('[data-testid=events-empty]').waitFor()
-    // The programme opens on its most recent day; "All days" lists every event once.
-    await page.locator('[data-testid=day-all]').click()
-    await page.locator('[data-testid=day-view]').waitFor({ state: 'detached' })
-    // The list draws a page at a time: open it all.
-    const more = page.locator('[data-testid=show-more]')
-    while (await more.count()) await more.first().click()
-    const statuses = await page.locator('[data-testid=event-card]').evaluateAll((els) => els.map((e) => e.getAttribute('data-status')))
+    // The programme opens on its archive by year; the years together list every event once.
+    const statuses: (string | null)[] = []
+    for (const year of await page.locator('[data-testid=archive-year]').evaluateAll((els) => els.map((e) => e.getAttribute('data-year')))) {
+      await page.locator(`[data-testid=archive-year][data-year="${year}"]`).click()
+      await page.locator(`[data-testid=archive-title]:text-is("${year}")`).waitFor()
+      // The list draws a page at a time: open it all.
+      const more = page.locator('[data-testid=show-more]')
+      while (await more.count()) await more.first().click()
+      statuses.push(...await page.locator('[data-testid=event-card]').evaluateAll((els) => els.map((e) => e.getAttribute('data-status'))))
+    }
     expect(statuses.length).toBe(content.events.length)
     expect(new Set(statuses)).toEqual(new Set(['past']))
   })

@@ -1,0 +1,84 @@
+// One search for the whole guide, as a visitor uses it: on Home in three languages and on a small phone, an
+// event, a place and a service point in one list, Enter opening the first result; offline too.
+import { afterEach, describe, expect, it } from 'vitest'
+import { mkdirSync } from 'node:fs'
+import type { Page } from 'playwright-core'
+import { appMounted, goOffline, open, waitForServiceWorker, type Opened } from './browser'
+import { builtContent } from './content'
+
+const content = builtContent()
+const opened: Opened[] = []
+afterEach(async () => {
+  for (const o of opened.splice(0)) await o.context.close()
+})
+
+const beer = content.events.find((e) => e.title.zh.includes('啤酒'))!
+const venue = content.venues.find((v) => v.id === 'sco-pearl-expo-center')!
+const service = content.services.find((s) => s.id === 'sp-airport-telecom')!
+
+/** Type into the search box and wait for its results (the index loads on first focus). */
+async function search(page: Page, text: string): Promise<{ kind: string | null; id: string | null }[]> {
+  const box = page.locator('[data-testid=global-search]')
+  await box.fill(text)
+  await page.locator('[data-testid=global-search-results]').waitFor()
+  return page.locator('[data-testid=global-search-result]').evaluateAll((els) => els.map((e) => ({ kind: e.getAttribute('data-kind'), id: e.getAttribute('data-id') })))
+}
+
+const QUERIES = {
+  zh: { event: '啤酒节', venue: '上合之珠', service: '三大运营商' },
+  ru: { event: 'пиво', venue: 'Жемчужина', service: 'операторов связи' },
+  en: { event: 'beer festival', venue: 'SCO Pearl', service: 'China Unicom' },
+} as const
+
+describe('one search on Home', () => {
+  it.each([['zh', 'zh-CN'], ['ru', 'ru-RU'], ['en', 'en-US']] as const)('%s: finds an event, a place and a service point; Enter opens the first', async (lang, locale) => {
+    const o = await open('/', { locale })
+    opened.push(o)
+    const { page, errors } = o
+    const q = QUERIES[lang]
+    expect(await search(page, q.event)).toContainEqual({ kind: 'event', id: beer.id })
+    expect(await search(page, q.venue)).toContainEqual({ kind: 'venue', id: venue.id })
+    expect(await search(page, q.service)).toContainEqual({ kind: 'service', id: service.id })
+    // Service points say whether they are open (Qingdao time) in the visitor's language.
+    await page.locator('[data-testid=global-search-result][data-kind=service] [data-testid=service-status]').first().waitFor()
+    expect(await page.locator('[data-testid=global-search-count]').textContent()).toMatch(/\d/)
+    const first = await page.locator('[data-testid=global-search-result]').first().getAttribute('href')
+    await page.locator('[data-testid=global-search]').press('Enter')
+    await page.waitForURL((url) => url.pathname === first)
+    expect(errors).toEqual([])
+  })
+
+  it('пивного and циндаоский find the beer festival; pinyin initials find a service point', async () => {
+    const o = await open('/', { locale: 'ru-RU' })
+    opened.push(o)
+    expect(await search(o.page, 'пивного')).toContainEqual({ kind: 'event', id: beer.id })
+    expect((await search(o.page, 'циндаоский пивной')).some((h) => h.kind === 'event')).toBe(true)
+    const initials = service.pinyin!.split(' ').pop()!
+    expect(await search(o.page, initials)).toContainEqual({ kind: 'service', id: service.id })
+  })
+
+  it('works offline on a small phone, with the keyboard, on Home and on the map', async () => {
+    const o = await open('/', { locale: 'en-US', viewport: { width: 320, height: 568 } })
+    opened.push(o)
+    const { page, context } = o
+    await waitForServiceWorker(page)
+    await goOffline(context)
+    await page.reload()
+    await appMounted(page)
+    await search(page, 'beer')
+    // Arrow down moves into the list, and the focused result opens with Enter.
+    await page.locator('[data-testid=global-search]').press('ArrowDown')
+    const focused = await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))
+    expect(focused).toBe('global-search-result')
+    const width = await page.evaluate(() => document.documentElement.scrollWidth)
+    expect(width).toBeLessThanOrEqual(320)
+    mkdirSync('screenshots', { recursive: true })
+    await page.screenshot({ path: 'screenshots/search-home-320.png' })
+    await page.keyboard.press('Enter')
+    await page.waitForURL(/\/events\//)
+    await page.goto('/map')
+    await search(page, 'Pearl')
+    await page.locator('[data-testid=global-search]').press('Enter')
+    await page.waitForURL(`**/venues/${venue.id}`)
+  })
+})
