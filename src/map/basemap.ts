@@ -15,7 +15,7 @@ export type BasemapColors = { sea: string; land: string; line: string; label: st
 /** Protomaps basemaps name their label languages so. */
 const PROTOMAPS_LANG: Record<Locale, string> = { zh: 'zh-Hans', ru: 'ru', en: 'en' }
 
-function sampleRules(c: BasemapColors): { paintRules: PaintRule[]; labelRules: LabelRule[] } {
+function sampleRules(c: BasemapColors, locale: Locale): { paintRules: PaintRule[]; labelRules: LabelRule[] } {
   const paintRules: PaintRule[] = [
     { dataLayer: 'land', symbolizer: new PolygonSymbolizer({ fill: c.land }) },
     { dataLayer: 'taxiway', minzoom: 12, symbolizer: new LineSymbolizer({ color: c.line, width: 1, opacity: 0.6 }) },
@@ -25,7 +25,8 @@ function sampleRules(c: BasemapColors): { paintRules: PaintRule[]; labelRules: L
     { dataLayer: 'rail_station', symbolizer: new CircleSymbolizer({ radius: 3.5, fill: c.line, stroke: c.halo, width: 1.5 }) },
   ]
   const label = (size: number) => new OffsetTextSymbolizer({
-    labelProps: ['name'], fill: c.label, stroke: c.halo, width: 2, fontSize: size,
+    // Station names in the UI language (pinyin, Palladius), as on the overview.
+    labelProps: locale === 'zh' ? ['name'] : [`name_${locale}`, 'name'], fill: c.label, stroke: c.halo, width: 2, fontSize: size,
     fontFamily: "'Noto Sans CJK SC', 'WenQuanYi Micro Hei', 'PingFang SC', sans-serif", offsetX: 6, offsetY: 4,
   })
   const labelRules: LabelRule[] = [
@@ -48,6 +49,6 @@ export function createBasemapLayer(pack: PackInfo, locale: Locale, colors: Basem
   }
   const options = pack.schema === 'protomaps'
     ? { ...common, flavor: 'light', lang: PROTOMAPS_LANG[locale] }
-    : { ...common, backgroundColor: colors.sea, ...sampleRules(colors) }
+    : { ...common, backgroundColor: colors.sea, ...sampleRules(colors, locale) }
   return leafletLayer(options) as unknown as Layer
 }
