@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto'
 import { buildContent, CONTENT_URL_PATH, CONTENT_DIR } from './src/content/build'
 import { cspPlugin } from './scripts/csp.mjs'
 import { licencesPlugin } from './scripts/licences.mjs'
+import { precompressPlugin } from './build/precompress'
 
 /** Validates the content at build time (a bad file fails the build with the field's path) and emits it. */
 function contentPlugin(): Plugin {
@@ -216,6 +217,7 @@ export default defineConfig(({ mode }) => {
       // Content-Security-Policy <meta> (hosts from VITE_* URLs) and data/licences.json from the bundled packages.
       cspPlugin(env),
       licencesPlugin(env),
+      precompressPlugin(),
     ],
     define: { __QD_SCHEMA_ID__: JSON.stringify(SCHEMA_ID), __QD_CONTENT_SHA256__: JSON.stringify(contentSha256()) },
     build: { target: 'es2022', sourcemap: false, manifest: true },

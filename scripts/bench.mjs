@@ -8,7 +8,7 @@
 //   npm run bench -- --only sizes      # build + sizes only (what the test command checks too)
 //   npm run bench -- --only lighthouse,map --no-build --runs 1
 //
-// Options: --only a,b (sizes, lighthouse, offline, schedule, map), --no-build (reuse --dist), --dist DIR
+// Options: --only a,b (sizes, lighthouse, offline, schedule, map, load), --no-build (reuse --dist), --dist DIR
 // (default .e2e/bench), --runs N (Lighthouse runs, default 3), --path /route (Lighthouse page, default /).
 import { execFileSync, spawn } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -20,7 +20,7 @@ import { BUDGETS, measure } from './sizes.mjs'
 import { cacheControl, startServer } from './serve.mjs'
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)))
-const PARTS = ['sizes', 'lighthouse', 'offline', 'schedule', 'map']
+const PARTS = ['sizes', 'lighthouse', 'offline', 'schedule', 'map', 'load']
 const CHROME = process.env.CHROME_PATH ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
 /** Lighthouse budgets: scores are 0–100, LCP/TBT in ms, CLS unitless. */
@@ -30,6 +30,7 @@ const EXTERNAL = {
   offline: { script: 'scripts/bench-offline.mjs', what: 'offline cold start, 4× CPU slowdown', budget: 'first content ≤ 1000 ms' },
   schedule: { script: 'scripts/bench-schedule.mjs', what: 'schedule with 5,000 events', budget: 'filter ≤ 16 ms per keystroke, day list ≤ 100 ms' },
   map: { script: 'scripts/bench-map.mjs', what: 'map with 1,000 points', budget: 'first render ≤ 300 ms' },
+  load: { script: 'scripts/bench-load.mjs', what: 'nginx under loopback load: precompressed vs on-the-fly gzip (×)', budget: 'reported, ≤ 30 s' },
 }
 
 function parseArgs(argv) {
@@ -333,7 +334,7 @@ async function main() {
   const server = needsServer ? await startServer({ root: opts.dist, onRequest: gzipHandler(opts.dist) }) : undefined
   try {
     await part('lighthouse', () => lighthouse(server.url + opts.path, opts.runs, opts.idleWait))
-    for (const p of ['offline', 'schedule', 'map']) await part(p, () => external(p, opts.dist, server.url))
+    for (const p of ['offline', 'schedule', 'map', 'load']) await part(p, () => external(p, opts.dist, server.url))
   } finally {
     await server?.close()
   }

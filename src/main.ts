@@ -8,6 +8,7 @@ import { useContentStore } from './stores/content'
 import { captureInstallPrompt } from './composables/use-pwa-install'
 import { eventTimeWarmups } from './domain/event-time'
 import { drainSlices, startSlicing } from './composables/boot-slices'
+import { onPreloadError } from './composables/use-chunk-recovery'
 import './styles/base.css'
 
 captureInstallPrompt()
@@ -51,6 +52,7 @@ async function start() {
   app.use(createPinia())
   await nextTask()
   const router = createAppRouter()
+  window.addEventListener('vite:preloadError', onPreloadError)
   await nextTask()
   app.use(router)
   await nextTask()
