@@ -34,7 +34,7 @@ export default defineConfig(
     rules: { 'no-console': ['error', { allow: ['warn', 'error'] }] },
   },
   {
-    files: ['tests/**', 'scripts/**', '*.config.ts', '*.config.js'],
+    files: ['tests/**', 'scripts/**', 'build/**', '*.config.ts', '*.config.js'],
     rules: { 'no-console': 'off', '@typescript-eslint/no-explicit-any': 'off' },
   },
 )

@@ -10,6 +10,7 @@ import { compileHintsPlugin } from './build/compile-hints'
 import { cspPlugin } from './scripts/csp.mjs'
 import { licencesPlugin } from './scripts/licences.mjs'
 import { calendarFeedsPlugin } from './build/calendar-feeds'
+import { precompressPlugin } from './build/precompress'
 
 const i18nOptions = {
   include: [fileURLToPath(new URL('./locales/*.json', import.meta.url))],
@@ -79,6 +80,7 @@ export default defineConfig(({ mode }) => {
       // Content-Security-Policy <meta> (hosts from VITE_* URLs) and data/licences.json from the bundled packages.
       cspPlugin(env),
       licencesPlugin(env),
+      precompressPlugin(),
     ],
     define: {
       __QD_SCHEMA_ID__: JSON.stringify(SCHEMA_ID),

@@ -21,6 +21,12 @@
     var data = saved && typeof saved.v === 'number' ? saved.data : null
     var chosen = data && (saved.v === 1 ? data.lang : data.locale)
     if (!locale && (chosen === 'zh' || chosen === 'ru' || chosen === 'en')) locale = chosen
+    // The theme the visitor chose (src/domain/theme.ts applyTheme does the same once the app runs): no light flash.
+    var theme = data && data.theme
+    if (theme === 'light' || theme === 'dark') {
+      root.setAttribute('data-theme', theme)
+      root.style.setProperty('color-scheme', theme)
+    }
   } catch (e) {
     // unreadable or corrupt: the app resets it; the device language applies
   }

@@ -8,7 +8,7 @@
 //   npm run bench -- --only sizes      # build + sizes only (what the test command checks too)
 //   npm run bench -- --only lighthouse,map --no-build --runs 1
 //
-// Options: --only a,b (sizes, lighthouse, offline, schedule, map, mappack, search), --no-build (reuse --dist), --dist DIR
+// Options: --only a,b (sizes, lighthouse, offline, schedule, map, mappack, search, load), --no-build (reuse --dist), --dist DIR
 // (default .e2e/bench), --runs N (Lighthouse runs, default 3), --path /route (Lighthouse page, default /).
 import { execFileSync, spawn } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -20,7 +20,7 @@ import { BUDGETS, measure } from './sizes.mjs'
 import { cacheControl, startServer } from './serve.mjs'
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)))
-const PARTS = ['sizes', 'lighthouse', 'offline', 'schedule', 'map', 'mappack', 'search']
+const PARTS = ['sizes', 'lighthouse', 'offline', 'schedule', 'map', 'mappack', 'search', 'load']
 const CHROME = process.env.CHROME_PATH ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
 /** Lighthouse budgets: scores are 0–100, LCP/TBT in ms, CLS unitless. */
@@ -32,6 +32,7 @@ const EXTERNAL = {
   map: { script: 'scripts/bench-map.mjs', what: 'map with 1,000 points', budget: 'first render ≤ 300 ms' },
   mappack: { script: 'scripts/bench-map-pack.mjs', what: 'detailed map, 50 MB street pack', budget: 'draw ≤ 150 ms at 4× CPU, pan/pinch frame p95 ≤ 33 ms, heap +≤ 48 MB' },
   search: { script: 'scripts/bench-search.mjs', what: 'one search, 5,000 events + 1,000 places, 4× CPU slowdown', budget: 'p95 ≤ 16 ms per keystroke' },
+  load: { script: 'scripts/bench-load.mjs', what: 'nginx under loopback load: precompressed vs on-the-fly gzip (×)', budget: 'reported, ≤ 30 s' },
 }
 
 function parseArgs(argv) {
@@ -283,7 +284,7 @@ export function markdown(report) {
     }
     if (lh.failingAudits.length) lines.push('', `Audits below full score in some run: ${lh.failingAudits.join(', ')}.`)
   }
-  for (const p of ['offline', 'schedule', 'map', 'mappack', 'search']) {
+  for (const p of ['offline', 'schedule', 'map', 'mappack', 'search', 'load']) {
     const d = report.details[p]
     if (d?.status === 'not measured') lines.push('', `${p}: not measured (${d.reason}).`)
   }
@@ -335,7 +336,7 @@ async function main() {
   const server = needsServer ? await startServer({ root: opts.dist, onRequest: gzipHandler(opts.dist) }) : undefined
   try {
     await part('lighthouse', () => lighthouse(server.url + opts.path, opts.runs, opts.idleWait))
-    for (const p of ['offline', 'schedule', 'map', 'mappack', 'search']) await part(p, () => external(p, opts.dist, server.url))
+    for (const p of ['offline', 'schedule', 'map', 'mappack', 'search', 'load']) await part(p, () => external(p, opts.dist, server.url))
   } finally {
     await server?.close()
   }

@@ -10,6 +10,7 @@ import { jsonLines, lineOf, parseJson } from '../src/content/json-locate'
 import { diffContent, hasContentChanged, type ContentDiff, type ContentLike, type EventSnapshot } from '../src/domain/content-diff'
 import { qingdaoDay, toInstant } from '../src/domain/time'
 import { importFrab } from '../src/content/import/frab'
+import { precompressFile } from '../build/precompress'
 import { importCsv } from '../src/content/import/csv'
 import {
   decodeUtf8, exactCategory, formatWhere, mergeEvents, parseCategories, parseRooms, withPlaceholders,
@@ -457,6 +458,8 @@ export async function main(argv: string[], out: Out = consoleOut): Promise<numbe
     return 1
   }
   if (!write(outFile, json, out)) return 1
+  // A server with gzip_static/brotli_static would otherwise keep sending the previous content's .gz and .br.
+  precompressFile(outFile)
   out.log(`Wrote ${rel(outFile)}: version ${built.meta.version}, as of ${built.meta.asOf}, hash ${built.meta.hash}.`)
   publishCalendarFeeds(built, dir, outFile, out)
   return 0

@@ -8,6 +8,7 @@ import { usePreferencesStore } from './stores/preferences'
 import { useContentStore } from './stores/content'
 import { captureInstallPrompt } from './composables/use-pwa-install'
 import { hydrateThen } from './composables/use-hydrated'
+import { onPreloadError } from './composables/use-chunk-recovery'
 import './styles/base.css'
 
 captureInstallPrompt()
@@ -34,6 +35,7 @@ async function start() {
   const app = prerendered ? createSSRApp(App) : createApp(App)
   app.use(createPinia())
   const router = createAppRouter()
+  window.addEventListener('vite:preloadError', onPreloadError)
   app.use(router)
   app.use(i18n)
   const prefs = usePreferencesStore()

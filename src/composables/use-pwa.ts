@@ -56,7 +56,8 @@ export function startPwa(): void {
     },
     onOfflineReady: () => {
       pwa.offlineReady = true
-      useNoticesStore().push('pwa.offline_ready')
+      // Not true while the content could not be loaded: the visitor would go offline with nothing to read.
+      if (useContentStore().state !== 'error') useNoticesStore().push('pwa.offline_ready')
     },
     onRegisteredSW: (_url, reg) => {
       registration = reg

@@ -26,6 +26,18 @@ export function parseImport(value: unknown): string[] {
   return ids
 }
 
+/**
+ * What a visitor must be told about an `import` link: it held no usable id, or more ids than a plan link carries
+ * (the first MAX_SHARED are imported). Null when the link is fine or absent.
+ */
+export function importProblem(value: unknown): 'empty' | 'too_many' | null {
+  if (value === undefined) return null
+  const raw = Array.isArray(value) ? value.filter((x): x is string => typeof x === 'string').join(',') : typeof value === 'string' ? value : ''
+  const valid = new Set(raw.split(',').map((p) => p.trim().toLowerCase()).filter((id) => ID.test(id) && id.length <= 120))
+  if (!valid.size) return 'empty'
+  return valid.size > MAX_SHARED ? 'too_many' : null
+}
+
 /** Merge incoming ids into a plan: existing order kept, new ids appended, nothing removed. */
 export function mergePlan(existing: readonly string[], incoming: readonly string[]): { ids: string[]; added: string[] } {
   const have = new Set(existing)

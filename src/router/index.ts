@@ -1,6 +1,7 @@
 import { createRouter, createWebHistory, START_LOCATION, type RouteRecordRaw } from 'vue-router'
 import HomePage from '../pages/HomePage.vue'
 import { whenIdle } from '../domain/idle'
+import { recoverNavigationErrors, withChunkRecovery } from '../composables/use-chunk-recovery'
 
 // Home loads with the entry; every other page is its own lazy chunk.
 export const routes: RouteRecordRaw[] = [
@@ -20,7 +21,7 @@ export const routes: RouteRecordRaw[] = [
 export function createAppRouter() {
   const router = createRouter({
     history: createWebHistory(import.meta.env.BASE_URL),
-    routes,
+    routes: withChunkRecovery(routes),
     // The first page of a visit is already at the top: scrolling there would only force an early layout.
     scrollBehavior: (_to, from, saved) => saved ?? (from === START_LOCATION ? false : { top: 0 }),
   })
@@ -30,5 +31,6 @@ export function createAppRouter() {
     .then(() => import('../composables/use-reminders'))
     .then((m) => whenIdle(() => m.startReminders()))
     .catch(() => undefined)
+  recoverNavigationErrors(router)
   return router
 }

@@ -17,12 +17,26 @@ function parseJson(text: string): unknown {
   }
 }
 
+/** The share of the programme an update may remove before it is held back (as the publishing command's rule). */
+export const MAX_REMOVED_SHARE = 0.5
+
+/** Why a valid update is not shown: older than the copy in use, or removing most of its events. */
+export function holdBack(current: Content, next: Content): string | null {
+  if (next.meta.version < current.meta.version) return 'content_load.held'
+  const kept = new Set(next.events.map((e) => e.id))
+  const removed = current.events.filter((e) => !kept.has(e.id)).length
+  if (removed && (removed === current.events.length || removed / current.events.length > MAX_REMOVED_SHARE)) return 'content_load.held'
+  return null
+}
+
 export type ContentState = 'idle' | 'loading' | 'ready' | 'error'
 
 export const useContentStore = defineStore('content', () => {
   const content = shallowRef<Content | null>(null)
   const state = ref<ContentState>('idle')
   const errors = ref<string[]>([])
+  /** Why the last load found nothing to show: no answer from the server, or a file that is not valid content. */
+  const failure = ref<'network' | 'invalid' | null>(null)
 
   async function check(raw: unknown) {
     // The validator loads beside the first fetch, not in the entry: it is the biggest part of the store.
@@ -34,17 +48,6 @@ export const useContentStore = defineStore('content', () => {
     content.value = next
     errors.value = []
     state.value = 'ready'
-  }
-
-  /** Validate and, if valid, replace the content; an invalid update leaves the last good copy in place. */
-  async function accept(raw: unknown): Promise<boolean> {
-    const result = await check(raw)
-    if (!result.ok) {
-      errors.value = result.errors
-      return false
-    }
-    commit(result.content)
-    return true
   }
 
   /**
@@ -59,6 +62,7 @@ export const useContentStore = defineStore('content', () => {
     let fresh = false
     let rejected = false
     let problems: string[] = []
+    let networkFailed = false
     // Whichever comes first shows first: offline the service worker answers with this same copy at once.
     const savedCopy = content.value ? Promise.resolve(undefined) : readLastGood(CONTENT_URL)
     const saved = savedCopy.then(async (copy) => {
@@ -89,7 +93,12 @@ export const useContentStore = defineStore('content', () => {
       // The file this build validated (a first visit, say) is not validated again: same bytes, same result.
       const built = raw !== undefined && (await isBuiltContent(text))
       const result = raw === undefined ? { ok: false as const, errors: ['not valid JSON'] } : built ? { ok: true as const, content: raw as Content } : await check(raw)
-      if (result.ok) {
+      const held = result.ok && content.value ? holdBack(content.value, result.content) : null
+      if (held) {
+        // Valid, but an older copy (a stale cache or CDN) or one that drops most of the programme: the last
+        // good copy stays and the visitor is told.
+        useNoticesStore().push(held, undefined, 'warning')
+      } else if (result.ok) {
         fresh = true
         if (result.content.meta.hash !== content.value?.meta.hash || !content.value) commit(result.content)
         whenIdle(() => void saveLastGood(CONTENT_URL, text))
@@ -98,6 +107,7 @@ export const useContentStore = defineStore('content', () => {
         problems = result.errors
       }
     } catch (e) {
+      networkFailed = true
       problems = [String((e as Error).message)]
     }
     await finish()
@@ -112,6 +122,7 @@ export const useContentStore = defineStore('content', () => {
         if (result?.ok) commit(result.content)
       }
       if (problems.length) errors.value = problems
+      failure.value = content.value ? null : networkFailed ? 'network' : 'invalid'
       if (!content.value) state.value = 'error'
       else if (rejected) useNoticesStore().push('pwa.content_rejected', undefined, 'warning')
     }
@@ -136,5 +147,5 @@ export const useContentStore = defineStore('content', () => {
   const serviceById = computed(() => new Map(services.value.map((x) => [x.id, x])))
   const meta = computed(() => content.value?.meta ?? null)
 
-  return { content, state, errors, load, accept, prerendered, venues, services, events, venueById, eventById, serviceById, meta }
+  return { content, state, errors, failure, load, prerendered, venues, services, events, venueById, eventById, serviceById, meta }
 })

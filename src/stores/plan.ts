@@ -32,7 +32,7 @@ export const usePlanStore = defineStore('plan', () => {
   const notices = useNoticesStore()
   const loaded = loadPersisted(PLAN_KEY, checkPlan, PLAN_VERSION)
   if (loaded.recovered) notices.push('plan.reset_notice', undefined, 'warning')
-  if (loaded.dropped) notices.push('saved_state.plan_dropped', { count: loaded.dropped }, 'warning')
+  if (loaded.dropped) notices.push('saved_state.dropped', { count: loaded.dropped }, 'warning')
   /** A newer version of the guide (another tab, or after a rollback) saved the plan: show it, never write it. */
   const readOnly = ref(loaded.newer)
   if (readOnly.value) notices.push('saved_state.newer', undefined, 'warning')

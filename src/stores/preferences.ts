@@ -54,7 +54,7 @@ export const usePreferencesStore = defineStore('preferences', () => {
   const notices = useNoticesStore()
   const loaded = loadPersisted(PREFS_KEY, checkPrefs, PREFS_VERSION, migrate)
   if (loaded.recovered) notices.push('prefs.reset_notice', undefined, 'warning')
-  if (loaded.dropped) notices.push('saved_state.prefs_dropped', { count: loaded.dropped }, 'warning')
+  if (loaded.dropped) notices.push('saved_state.dropped', { count: loaded.dropped }, 'warning')
   // Settings saved by a newer version of the guide are used as far as they are understood, and never written.
   if (loaded.newer) notices.push('saved_state.newer', undefined, 'warning')
   const locale = ref<Locale>(loaded.value?.locale ?? deviceLocale())

@@ -250,6 +250,40 @@ describe('nginx serves the build with the right headers', () => {
   })
 })
 
+describe('nginx is safe to expose', () => {
+  it('denies dotfiles everywhere, /assets/ included', async () => {
+    const planted = [join(dist, '.env'), join(dist, 'assets', '.hidden'), join(dist, 'data', '.secret.json')]
+    for (const f of planted) writeFileSync(f, 'SECRET')
+    try {
+      for (const path of ['/.env', '/assets/.hidden', '/data/.secret.json', '/.git/config', '/assets/%2ehidden']) {
+        const r = await get(path)
+        expect(r.status, path).toBe(404)
+        expect(r.body.toString(), path).not.toContain('SECRET')
+      }
+    } finally {
+      for (const f of planted) rmSync(f, { force: true })
+    }
+  })
+
+  it('answers one range at most: a multi-range request gets the whole file', async () => {
+    const r = await get('/data/content.json', { Range: 'bytes=0-1,3-4,6-7' })
+    expect(r.status).toBe(200)
+    expect(r.headers['content-type']).not.toContain('multipart')
+  })
+
+  it('sends the .gz and .br the build wrote instead of compressing each response', async () => {
+    for (const path of ['/index.html', '/data/content.json', `/assets/${firstFile('assets', /^index-.*\.js$/)}`]) {
+      const file = join(dist, path)
+      expect(existsSync(`${file}.gz`), `${path}.gz`).toBe(true)
+      expect(existsSync(`${file}.br`), `${path}.br`).toBe(true)
+      const r = await get(path, { 'Accept-Encoding': 'gzip' })
+      expect(r.headers['content-encoding'], path).toBe('gzip')
+      // On-the-fly gzip streams without a length; a precompressed file is sent whole, with its own.
+      expect(r.headers['content-length'], path).toBe(String(readFileSync(`${file}.gz`).length))
+    }
+  })
+})
+
 describe('visitors through nginx', () => {
   it('install: the service worker controls the page and Chromium finds no installability error', async () => {
     // Contexts of the shared browser are off the record, which Chromium reports as "in-incognito":

@@ -141,3 +141,14 @@ describe('in-app reminders', () => {
     vi.useRealTimers()
   })
 })
+
+describe('import links that cannot be taken whole', () => {
+  it('says when a link held nothing usable or more than a plan link carries', async () => {
+    const { importProblem } = await import('../../src/domain/plan-share')
+    expect(importProblem(undefined)).toBeNull()
+    expect(importProblem('a,b')).toBeNull()
+    expect(importProblem('')).toBe('empty')
+    expect(importProblem(',<x>,')).toBe('empty')
+    expect(importProblem(Array.from({ length: MAX_SHARED + 1 }, (_, i) => `e${i}`).join(','))).toBe('too_many')
+  })
+})

@@ -199,3 +199,15 @@ describe('schema: what a visitor could tap or scroll', () => {
     ]))
   })
 })
+
+describe('build writes what a gzip_static server sends', () => {
+  it('content.json.gz and .br beside the published file, matching it', async () => {
+    const { gunzipSync, brotliDecompressSync } = await import('node:zlib')
+    const out = join(tmp, 'site2', 'content.json')
+    const r = await run('build', '--dir', dataDir(), '--published', join(tmp, 'none.json'), '--out', out)
+    expect(r.code).toBe(0)
+    const text = readFileSync(out)
+    expect(gunzipSync(readFileSync(`${out}.gz`)).equals(text)).toBe(true)
+    expect(brotliDecompressSync(readFileSync(`${out}.br`)).equals(text)).toBe(true)
+  })
+})

@@ -23,7 +23,7 @@ describe('saved plan, field by field', () => {
     localStorage.setItem(PLAN_KEY, JSON.stringify({ v: PLAN_VERSION, data: { ids: ['a', '<script>', 'b', 42, 'c'] } }))
     const { plan, notices } = fresh()
     expect(plan.ids).toEqual(['a', 'b', 'c'])
-    expect(notices.notices).toEqual([expect.objectContaining({ key: 'saved_state.plan_dropped', params: { count: 2 } })])
+    expect(notices.notices).toEqual([expect.objectContaining({ key: 'saved_state.dropped', params: { count: 2 } })])
     expect(JSON.parse(localStorage.getItem(PLAN_KEY)!).data.ids).toEqual(['a', 'b', 'c'])
   })
 
@@ -88,7 +88,7 @@ describe('saved preferences, field by field', () => {
     expect(prefs.locale).toBe('ru')
     expect(prefs.theme).toBe('dark')
     expect(prefs.reminderMinutes).toBe(15)
-    expect(notices.notices).toEqual([expect.objectContaining({ key: 'saved_state.prefs_dropped', params: { count: 1 } })])
+    expect(notices.notices).toEqual([expect.objectContaining({ key: 'saved_state.dropped', params: { count: 1 } })])
   })
 
   it('a record saved before a field existed takes its default without a notice', () => {

@@ -11,10 +11,10 @@ function fresh() {
   setActivePinia(createPinia())
   return usePreferencesStore()
 }
-/** public/theme-prepaint.js as the page runs it: a plain script defining one function. */
+/** public/lang.js, the classic script that runs before the first paint, on a page with nothing prerendered. */
 function runPrepaint() {
-  const source = readFileSync('public/theme-prepaint.js', 'utf8')
-  new Function(`${source}\nqdApplySavedTheme()`)()
+  document.body.innerHTML = '<div id="app"></div><script></script>'
+  new Function(readFileSync('public/lang.js', 'utf8'))()
 }
 
 describe('theme', () => {
@@ -51,13 +51,15 @@ describe('theme', () => {
     expect(prefs.theme).toBe('system')
   })
 
-  it('an unknown saved theme is corrupt state: reset with a notice', () => {
+  it('an unknown saved theme falls back alone, with a notice, and the language is kept', () => {
     localStorage.setItem(PREFS_KEY, JSON.stringify({ v: PREFS_VERSION, data: { locale: 'ru', reminderMinutes: 15, theme: 'sepia' } }))
-    expect(fresh().theme).toBe('system')
-    expect(useNoticesStore().notices.map((n) => n.key)).toEqual(['prefs.reset_notice'])
+    const prefs = fresh()
+    expect(prefs.theme).toBe('system')
+    expect(prefs.locale).toBe('ru')
+    expect(useNoticesStore().notices.map((n) => n.key)).toEqual(['saved_state.prefs_dropped'])
   })
 
-  it('the pre-paint function applies a saved choice and ignores anything else', () => {
+  it('the pre-paint script applies a saved choice and ignores anything else', () => {
     localStorage.setItem(PREFS_KEY, JSON.stringify({ v: PREFS_VERSION, data: { locale: 'en', reminderMinutes: 15, theme: 'light' } }))
     runPrepaint()
     expect(root().getAttribute('data-theme')).toBe('light')
