@@ -56,7 +56,7 @@ describe('theme', () => {
     const prefs = fresh()
     expect(prefs.theme).toBe('system')
     expect(prefs.locale).toBe('ru')
-    expect(useNoticesStore().notices.map((n) => n.key)).toEqual(['saved_state.prefs_dropped'])
+    expect(useNoticesStore().notices.map((n) => n.key)).toEqual(['saved_state.dropped'])
   })
 
   it('the pre-paint script applies a saved choice and ignores anything else', () => {
