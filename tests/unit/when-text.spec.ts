@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { durationText, whenText } from '../../src/components/events/when-text'
 import { eventTimes } from '../../src/domain/event-time'
-import { i18n } from '../../src/i18n'
+import { i18n, loadLocaleMessages } from '../../src/i18n'
 
 // The words on every event card and the event page, from the English messages.
 const t = i18n.global.t
@@ -10,6 +10,8 @@ const talk = { allDay: false, start: '2026-11-26T09:30:00+08:00', end: '2026-11-
 const late = { allDay: false, start: '2026-11-26T23:00:00+08:00', end: '2026-11-27T01:00:00+08:00' }
 
 describe('event time words', () => {
+  beforeAll(() => loadLocaleMessages('en'))
+
   it('Qingdao time always, the visitor\'s clock beside it only when it reads differently', () => {
     expect(whenText(t, en(talk, 'Asia/Shanghai'))).toEqual({ qingdao: 'November 26, 2026, 09:30–11:00 Qingdao time, UTC+8', local: '' })
     const moscow = whenText(t, en(talk, 'Europe/Moscow'))
