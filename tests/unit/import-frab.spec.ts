@@ -131,3 +131,64 @@ describe('frab/pretalx schedule.json', () => {
     expect(result.ok ? [] : result.errors).toEqual([])
   })
 })
+
+// Shapes taken from real public exports (C3VOC's validator examples: a pretalx export of rC3 2020 with German
+// talks and no time_zone_name, and a 38C3 "schedule 2" export); the texts here are written for the test.
+const pretalxGerman = () => ({
+  schedule: {
+    version: '1.3',
+    base_url: 'https://pretalx.example.org/channels-2020/schedule/',
+    conference: {
+      acronym: 'channels-2020', title: 'Channels', start: '2020-12-27', end: '2020-12-30', daysCount: 4, timeslot_duration: '00:05',
+      days: [{
+        index: 1, date: '2020-12-27', day_start: '2020-12-27T04:00:00+01:00', day_end: '2020-12-28T03:59:00+01:00',
+        rooms: {
+          'Studio - Bamberg': [{
+            id: 15, guid: 'c3642671-4c1f-5109-81ba-0535c1cc8428', logo: '', date: '2020-12-27T11:30:00+01:00', start: '11:30',
+            duration: '00:40', room: 'Studio - Bamberg', slug: 'MJA8QY', url: 'https://pretalx.example.org/channels-2020/talk/MJA8QY/',
+            title: 'Firmware auf echter Hardware testen', subtitle: '', track: 'BAM Studio', type: 'LightningTalk 15min 10min Q&A',
+            language: 'de', abstract: 'Wie man Firmware automatisch auf Geräten testet.', description: '', recording_license: '',
+            do_not_record: false, persons: [{ id: 9, code: 'ABC123', public_name: 'Jemand', biography: '', answers: [] }], links: [], attachments: [], answers: [],
+          }],
+        },
+      }],
+    },
+  },
+})
+
+describe('real-world export shapes', () => {
+  const studio = parseRooms({ 'Studio - Bamberg': 'may-fourth-square' }, venueIds).rooms
+
+  it('a talk in another language keeps its original text in the translations file for the translators', () => {
+    const r = run(pretalxGerman(), { rooms: studio })
+    expect(r.errors).toEqual([])
+    expect(r.events.map((e) => [e.id, e.start, e.end, e.venueId])).toEqual([
+      ['channels-2020-15', '2020-12-27T18:30:00+08:00', '2020-12-27T19:10:00+08:00', 'may-fourth-square'],
+    ])
+    expect(r.translations['channels-2020-15']).toEqual({
+      title: { zh: '', ru: '', en: '' },
+      description: { zh: '', ru: '', en: '' },
+      source: { language: 'de', title: 'Firmware auf echter Hardware testen', description: 'Wie man Firmware automatisch auf Geräten testet.' },
+    })
+  })
+
+  it('a change of that original text after it was translated is a warning', () => {
+    const filled = { 'channels-2020-15': {
+      title: { zh: '在真实硬件上测试固件', ru: 'Тестирование прошивки на настоящем железе', en: 'Testing firmware on real hardware' },
+      source: { language: 'de', title: 'Firmware testen', description: 'Wie man Firmware automatisch auf Geräten testet.' },
+    } }
+    const r = run(pretalxGerman(), { rooms: studio, translations: filled })
+    expect(r.events[0]!.title.en).toBe('Testing firmware on real hardware')
+    expect(r.warnings.map((w) => w.message)).toContain('channels-2020-15 title (de) changed in the source since it was translated: check the translations')
+  })
+
+  it('the flat "schedule 2" format (schedule.events, days without rooms) is refused with one error that says so', () => {
+    const doc = { schedule: { version: '2024-12-26 20:23', conference: {
+      acronym: '38c3', title: '38C3', time_zone_name: 'Europe/Berlin',
+      days: [{ index: 1, date: '2024-12-27', start: '2024-12-27T09:30:00+00:00', end: '2024-12-28T06:00:00+01:00' }],
+    }, events: [{ guid: '270fa44c-821a-577f-8ca3-33e8d4a8c2a7', start: '2024-12-27T10:30:00+01:00', end: '2024-12-27T11:00:00+01:00', room: { name: 'Saal 1' }, title: 'Opening' }] } }
+    expect(run(doc).errors.map((e) => e.message)).toEqual([
+      'this is the flat "schedule 2" format (schedule.events): export the frab-compatible schedule.json (conference.days[].rooms) instead',
+    ])
+  })
+})

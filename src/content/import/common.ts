@@ -14,8 +14,14 @@ export type MissingText = { id: string; field: TextField; locales: Locale[]; whe
 export type RoomTarget = { venueId: string | null; note: L10n | null }
 export type RoomMap = Map<string, RoomTarget>
 
-/** Per event id: translations of its texts. The source language's text is kept too, so a later change of it shows. */
-export type Translations = Record<string, Partial<Record<TextField, Partial<L10n>>>>
+/** A talk's own text when the schedule gives it in a language the guide does not show (pretalx: `"de"`, `"kk"`, …). */
+export type SourceText = { language: string; title: string; description: string }
+/**
+ * Per event id: translations of its texts. The source language's text is kept too, so a later change of it shows;
+ * a text in another language is kept under `source`, so translators see what to translate.
+ */
+export type TranslationEntry = Partial<Record<TextField, Partial<L10n>>> & { source?: SourceText }
+export type Translations = Record<string, TranslationEntry>
 
 /** An event as an importer read it, before translations and checks across events. */
 export type Draft = {
@@ -27,6 +33,8 @@ export type Draft = {
   room: string | null
   /** Languages the source itself gave per text (the rest come from translations). */
   given: Record<TextField, Locale[]>
+  /** The source's text when its language is none of the guide's. */
+  original?: SourceText
 }
 
 export type ImportResult = {
@@ -300,7 +308,8 @@ export function applyTranslations(drafts: readonly Draft[], translations: Transl
   const warnings: ImportIssue[] = []
   const out: Translations = {}
   for (const d of drafts) {
-    const entry: Partial<Record<TextField, Partial<L10n>>> = {}
+    const entry: TranslationEntry = {}
+    const before = translations[d.event.id]
     for (const field of ['title', 'description'] as const) {
       const text = d.event[field]
       const given = d.given[field]
@@ -318,7 +327,13 @@ export function applyTranslations(drafts: readonly Draft[], translations: Transl
       const empty = LOCALES.filter((l) => text[l].trim() === '')
       if (empty.length) missing.push({ id: d.event.id, field, locales: empty, where: d.where })
       entry[field] = { zh: text.zh, ru: text.ru, en: text.en }
+      const was = before?.source?.[field]
+      const translated = LOCALES.some((l) => (before?.[field]?.[l] ?? '').trim() !== '')
+      if (d.original && translated && typeof was === 'string' && was.trim() !== d.original[field].trim()) {
+        warnings.push({ where: d.where, message: `${d.event.id} ${field} (${d.original.language}) changed in the source since it was translated: check the translations` })
+      }
     }
+    if (d.original) entry.source = d.original
     out[d.event.id] = entry
   }
   return { missing, warnings, translations: out }

@@ -63,6 +63,12 @@ export function importFrab(text: string, options: FrabOptions): FrabImport {
     return empty(prefix)
   }
 
+  // C3VOC's newer export lists events flat in schedule.events and days carry no rooms: a different format.
+  if (Array.isArray((schedule as Obj).events) && !days.some((d) => isObj(d) && 'rooms' in d)) {
+    err(['schedule', 'events'], 'this is the flat "schedule 2" format (schedule.events): export the frab-compatible schedule.json (conference.days[].rooms) instead')
+    return empty(prefix)
+  }
+
   const drafts: Draft[] = []
   days.forEach((day, di) => {
     const dayPath = ['schedule', 'conference', 'days', di]
@@ -143,7 +149,11 @@ export function importFrab(text: string, options: FrabOptions): FrabImport {
       sources: [{ label: `${confTitle}: official schedule`, ...(url && /^https?:\/\//.test(url) ? { url } : {}) }],
     }
     const given = isLocale(lang) ? [lang] : []
-    return { event, where: at(path), timeWhere: at([...path, 'date']), room, given: { title: given, description: description ? given : [] } }
+    const original = isLocale(lang) ? undefined : { language: str(raw.language), title, description }
+    return {
+      event, where: at(path), timeWhere: at([...path, 'date']), room, given: { title: given, description: description ? given : [] },
+      ...(original ? { original } : {}),
+    }
   }
 
   const result = finish(drafts, errors, warnings, options.translations ?? {})
