@@ -6,6 +6,7 @@ import { goOffline, open, waitForServiceWorker, type Opened } from './browser'
 import { builtContent } from './content'
 import { deriveTimeline, timelineWindow } from '../../src/content/hours-build'
 import type { Content } from '../../src/content/schema'
+import { isEmergencyNumber } from '../../src/domain/emergency'
 
 const content = builtContent()
 let opened: Opened | undefined
@@ -57,7 +58,11 @@ describe('open now, in Qingdao time on a phone set to Moscow', () => {
     expect(await statusOf(page, office).getAttribute('data-status')).toBe('open')
     expect(await statusOf(page, night).textContent()).toContain('02:00')
     const statuses = await page.locator('[data-testid=service-status]').evaluateAll((els) => els.map((e) => e.getAttribute('data-status')))
-    expect(statuses.filter((s) => s === 'unknown')).toHaveLength(total - 2)
+    // The national emergency numbers are always answered; every other point without hours stays unknown.
+    const always = content.services.filter((s) => isEmergencyNumber(s)).length
+    expect(always).toBeGreaterThan(0)
+    expect(statuses.filter((s) => s === 'always')).toHaveLength(always)
+    expect(statuses.filter((s) => s === 'unknown')).toHaveLength(total - 2 - always)
     // Open first: the two points with hours lead the list.
     const first = await page.locator('[data-testid=service-card]').evaluateAll((els) => els.slice(0, 2).map((e) => e.getAttribute('data-id')))
     expect(new Set(first)).toEqual(new Set([night, office]))
