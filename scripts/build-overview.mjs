@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Builds the bundled overview layer of the map (src/map/overview.json, its own lazy JS chunk) from the OSM-derived
-// GeoJSON vendored in scripts/geodata/ (copied from the research's shared/content/geodata; or GEODATA_DIR): clip to the visitor area, simplify,
+// GeoJSON vendored in scripts/geodata/ (or GEODATA_DIR): clip to the visitor area, simplify,
 // round, keep only what an overview needs. The output is committed: CI builds from a clone.
 // Data © OpenStreetMap contributors, ODbL 1.0 (see the geodata README).
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs'
