@@ -3,10 +3,11 @@ import type { Plugin } from 'vite'
 
 const LOCALES = ['zh', 'ru', 'en'] as const
 type Texts = { name: string; short_name: string; description: string }
-type Messages = { install: Texts; page_title: Record<string, string> }
+type Messages = { install: Partial<Texts>; page_title: Record<string, string> }
+const BUILD_ONLY = ['name', 'short_name', 'description'] as const
 
-const messages = (locale: string): Messages =>
-  JSON.parse(readFileSync(new URL(`../locales/${locale}.json`, import.meta.url), 'utf8')) as Messages
+const messages = (locale: string) =>
+  JSON.parse(readFileSync(new URL(`../locales/${locale}.json`, import.meta.url), 'utf8')) as { install: Texts; page_title: Record<string, string> }
 
 /** `manifest-<locale>.webmanifest`: what public/lang.js and applyLocale point `<link rel="manifest">` at. */
 export const localeManifestName = (locale: string) => `manifest-${locale}.webmanifest`
@@ -20,6 +21,17 @@ export function localeManifests(source = 'manifest.webmanifest'): Plugin {
   return {
     name: 'qd-locale-manifests',
     apply: 'build',
+    // Only the manifests and the page head use these texts: kept out of the app's messages (English is in the entry).
+    transform: {
+      order: 'pre',
+      filter: { id: /[\\/]locales[\\/](zh|ru|en)\.json$/ },
+      handler(code) {
+        const data = JSON.parse(code) as Partial<Messages>
+        if (!data.install) return null
+        for (const key of BUILD_ONLY) delete data.install[key]
+        return { code: JSON.stringify(data), map: null }
+      },
+    },
     transformIndexHtml: () => [{
       tag: 'meta',
       attrs: {

@@ -56,5 +56,7 @@ export async function applyLocale(locale: Locale): Promise<void> {
   document.title = i18n.global.t('app.name')
   // The installed app's name in this language (build/locale-manifests.ts; public/lang.js does the same before paint).
   document.querySelector('link[rel=manifest]')?.setAttribute('href', `/manifest-${locale}.webmanifest`)
-  document.querySelector('meta[name=apple-mobile-web-app-title]')?.setAttribute('content', i18n.global.t('install.short_name'))
+  const title = document.querySelector('meta[name=apple-mobile-web-app-title]')
+  const short = title?.getAttribute(`data-${locale}`)
+  if (short) title?.setAttribute('content', short)
 }
