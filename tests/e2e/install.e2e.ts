@@ -99,7 +99,10 @@ describe('the install card on Home', () => {
     await warning.waitFor()
     expect((await warning.textContent())?.trim()).toBe(install('ru').ios_warning)
     expect(await page.locator('[data-testid=install-card]').textContent()).toContain('«Поделиться»')
-    if (process.env.INSTALL_SHOT) await page.screenshot({ path: process.env.INSTALL_SHOT, fullPage: true })
+    if (process.env.INSTALL_SHOT) {
+      await page.locator('[data-testid=install-card]').scrollIntoViewIfNeeded()
+      await page.screenshot({ path: process.env.INSTALL_SHOT })
+    }
     expect(errors).toEqual([])
   })
 })
