@@ -11,6 +11,7 @@ import { cspPlugin } from './scripts/csp.mjs'
 import { licencesPlugin } from './scripts/licences.mjs'
 import { calendarFeedsPlugin } from './build/calendar-feeds'
 import { precompressPlugin } from './build/precompress'
+import { localeManifests } from './build/locale-manifests'
 
 const i18nOptions = {
   include: [fileURLToPath(new URL('./locales/*.json', import.meta.url))],
@@ -75,6 +76,7 @@ export default defineConfig(({ mode }) => {
         },
       }),
       pwaHeadLinks(),
+      localeManifests(),
       prerenderPlugin(),
       compileHintsPlugin(),
       // Content-Security-Policy <meta> (hosts from VITE_* URLs) and data/licences.json from the bundled packages.

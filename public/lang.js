@@ -42,6 +42,12 @@
     locale = /^zh($|[-_])/.test(first) ? 'zh' : /^ru($|[-_])/.test(first) ? 'ru' : 'en'
   }
   root.lang = locale === 'zh' ? 'zh-CN' : locale
+  // The installed app's name follows the language: the build writes one manifest per language and puts each
+  // language's Home Screen title on the iOS title's data-* attributes (build/locale-manifests.ts).
+  var manifest = document.querySelector('link[rel=manifest]')
+  if (manifest) manifest.setAttribute('href', '/manifest-' + locale + '.webmanifest')
+  var title = document.querySelector('meta[name=apple-mobile-web-app-title]')
+  if (title && title.getAttribute('data-' + locale)) title.setAttribute('content', title.getAttribute('data-' + locale))
   var app = document.getElementById('app')
   var templates = document.querySelectorAll('template[data-pre-locale]')
   for (var t = 0; t < templates.length; t++) {

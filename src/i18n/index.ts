@@ -54,4 +54,9 @@ export async function applyLocale(locale: Locale): Promise<void> {
   i18n.global.locale.value = locale
   document.documentElement.lang = HTML_LANG[locale]
   document.title = i18n.global.t('app.name')
+  // The installed app's name in this language (build/locale-manifests.ts; public/lang.js does the same before paint).
+  document.querySelector('link[rel=manifest]')?.setAttribute('href', `/manifest-${locale}.webmanifest`)
+  const title = document.querySelector('meta[name=apple-mobile-web-app-title]')
+  const short = title?.getAttribute(`data-${locale}`)
+  if (short) title?.setAttribute('content', short)
 }

@@ -135,3 +135,27 @@ describe('public/lang.js starts the app', () => {
     expect(started()).toEqual(all)
   })
 })
+
+describe('the installed name follows the language', () => {
+  const short = { zh: '青岛上合指南', ru: 'Циндао ШОС', en: 'Qingdao SCO' }
+  afterEach(() => {
+    document.head.innerHTML = ''
+  })
+
+  it.each(['zh', 'ru', 'en'] as const)('%s: the manifest link and the iOS Home Screen title', (locale) => {
+    document.head.innerHTML = '<link rel="manifest" href="/manifest.webmanifest">' +
+      `<meta name="apple-mobile-web-app-title" content="${short.en}" data-zh="${short.zh}" data-ru="${short.ru}" data-en="${short.en}">`
+    device(['en'])
+    history.replaceState(null, '', `/?lang=${locale}`)
+    runScript()
+    expect(document.querySelector('link[rel=manifest]')!.getAttribute('href')).toBe(`/manifest-${locale}.webmanifest`)
+    expect(document.querySelector('meta[name=apple-mobile-web-app-title]')!.getAttribute('content')).toBe(short[locale])
+  })
+
+  it('a page without them is left alone', () => {
+    device(['ru'])
+    runScript()
+    expect(document.documentElement.lang).toBe('ru')
+    expect(document.head.querySelector('link, meta')).toBeNull()
+  })
+})
