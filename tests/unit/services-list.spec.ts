@@ -35,6 +35,13 @@ describe('service list', () => {
     expect(ids(serviceRows(services, locate, { openNow: true, category: null, from: null }, qd('2026-11-25T11:00')))).toEqual(['office', 'night', 'always'])
   })
 
+  it('"Open now" keeps an emergency number with no published hours: it is always answered', () => {
+    const ambulance = { ...sp('ambulance', ['helpline'], null, null), phone: '120' }
+    const helpline = { ...sp('helpline-no-hours', ['helpline'], null, null), phone: '12399' }
+    const rows = serviceRows([...services, ambulance, helpline], locate, { openNow: true, category: null, from: null }, qd('2026-11-25T03:00'))
+    expect(ids(rows)).toEqual(['always', 'ambulance'])
+  })
+
   it('filters by category', () => {
     expect(ids(serviceRows(services, locate, { openNow: false, category: 'fx', from: null }, qd('2026-11-25T11:00')))).toEqual(['night', 'unknown-near'])
   })

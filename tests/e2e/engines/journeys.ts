@@ -37,6 +37,16 @@ function serveTimed(req: IncomingMessage, res: ServerResponse): boolean {
   return true
 }
 
+/** Scroll the element to the middle first: at a phone size the bottom bar would take a click aimed at the edge. */
+async function clickInView(p: EnginePage, selector: string): Promise<void> {
+  await waitFor(p, (sel) => {
+    const el = document.querySelector(sel)
+    el?.scrollIntoView({ block: 'center', inline: 'center' })
+    return !!el
+  }, selector)
+  await p.click(selector)
+}
+
 export function engineJourneys(start: () => Promise<Engine>): void {
   let engine: Engine
   let server: { url: string; close: () => Promise<unknown> }
@@ -129,42 +139,100 @@ export function engineJourneys(start: () => Promise<Engine>): void {
     // The browser runs in Moscow time (UTC+3): its clock is shown beside Qingdao's, never instead.
     expect(local).toMatch(/UTC\+3/)
     expect(await page.run(() => Intl.DateTimeFormat().resolvedOptions().timeZone)).toBe(TIME_ZONE)
-    // Keep the file instead of saving it (the page's CSP rightly forbids fetching blob: URLs back).
+    // The button hands over the file one of two ways: with a service worker in control, it opens the URL the worker
+    // answers (/calendar/plan.ics?…); without one, it saves a blob. Either way the journey keeps what the button
+    // made instead of saving it: the blob itself (the page's CSP rightly forbids fetching blob: URLs back), or the
+    // query the button built, with the navigation stopped there, and then fetches that URL from the page.
     await page.run(() => {
-      const w = window as unknown as { ics?: Blob; icsName?: string }
+      const w = window as unknown as { ics?: Blob; icsName?: string; icsQuery?: string; icsServed?: boolean }
       const create = URL.createObjectURL.bind(URL)
       URL.createObjectURL = (b: Blob | MediaSource) => {
-        if (b instanceof Blob) w.ics = b
+        if (b instanceof Blob) {
+          w.ics = b
+          w.icsServed = !!navigator.serviceWorker?.controller
+        }
         return create(b)
       }
       HTMLAnchorElement.prototype.click = function () {
         w.icsName = this.download
       }
+      const toString = URLSearchParams.prototype.toString
+      URLSearchParams.prototype.toString = function () {
+        URLSearchParams.prototype.toString = toString
+        w.icsQuery = toString.call(this)
+        w.icsServed = !!navigator.serviceWorker?.controller
+        // Stops the button before it leaves the page (location.assign cannot be replaced); Vue logs it.
+        throw new Error('e2e: kept the calendar URL')
+      }
     })
-    await page.click('[data-testid=ics]')
+    await clickInView(page, '[data-testid=ics]')
     const ics = await waitFor(page, async () => {
-      const w = window as unknown as { ics?: Blob; icsName?: string }
-      return w.ics && w.icsName ? { name: w.icsName, text: await w.ics.text() } : null
+      const w = window as unknown as { ics?: Blob; icsName?: string; icsQuery?: string }
+      if (w.icsQuery !== undefined) {
+        const url = `/calendar/plan.ics?${w.icsQuery}`
+        const res = await fetch(url)
+        const name = /filename="([^"]*)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? ''
+        return { via: 'url', url, status: res.status, type: res.headers.get('content-type') ?? '', name, text: await res.text() }
+      }
+      return w.ics && w.icsName ? { via: 'blob', url: '', status: 200, type: w.ics.type, name: w.icsName, text: await w.ics.text() } : null
     })
+    // The way matches whether a service worker controlled the page at the click.
+    expect(ics.via).toBe((await page.run(() => (window as unknown as { icsServed?: boolean }).icsServed)) ? 'url' : 'blob')
+    if (ics.via === 'url') {
+      const query = new URL(ics.url, 'http://x').searchParams
+      expect(query.get('ids')?.split(',')).toEqual([event.id])
+      expect(query.get('lang')).toBe('en')
+    }
+    expect(ics.status).toBe(200)
+    expect(ics.type).toMatch(/^text\/calendar/)
     expect(ics.name).toMatch(/\.ics$/)
     expect(ics.text).toMatch(/^BEGIN:VCALENDAR\r\n/)
-    expect(ics.text).toContain(`UID:${event.id}@qingdao-sco-guide`)
+    expect(ics.text).toMatch(/\r\nEND:VCALENDAR\r\n$/)
+    // The event itself: one VEVENT with its UID, title and times (UTC instants of the Qingdao times).
+    const lines = ics.text.replace(/\r\n[ \t]/g, '').split('\r\n')
+    const vevents = lines.reduce<string[][]>((all, l) => {
+      if (l === 'BEGIN:VEVENT') all.push([])
+      else if (l === 'END:VEVENT') all.push(['END'])
+      else if (all.length && all.at(-1)![0] !== 'END') all.at(-1)!.push(l)
+      return all
+    }, []).filter((v) => v[0] !== 'END')
+    expect(vevents).toHaveLength(1)
+    const prop = (name: string) => vevents[0]!.find((l) => l.startsWith(`${name}:`) || l.startsWith(`${name};`))?.replace(/^[^:]*:/, '')
+    expect(prop('UID')).toBe(`${event.id}@qingdao-sco-guide`)
+    expect(prop('SUMMARY')).toBe(event.title.en)
+    const utc = (iso: string) => new Date(iso).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '')
+    expect(prop('DTSTART')).toBe(utc(event.start))
+    expect(prop('DTEND')).toBe(utc(event.end!))
+    expect(prop('URL')).toMatch(new RegExp(`/events/${event.id}$`))
     await shot(page, 'event-clocks')
   })
 
   it('services: every point has a status; "Open now" keeps only open ones', async () => {
     await visit(page, '/services')
-    const before = await waitFor(page, () => {
-      const s = [...document.querySelectorAll('[data-testid=service-status]')].map((e) => e.getAttribute('data-status'))
-      return s.length && s.length === document.querySelectorAll('[data-testid=service-card]').length ? s : null
-    })
-    expect(before.length).toBe(content.services.length)
-    await page.click('[data-testid=filter-open-now]')
-    const after = await waitFor(page, () =>
-      document.querySelector('[data-testid=filter-open-now]')?.getAttribute('aria-pressed') === 'true' &&
-      [...document.querySelectorAll('[data-testid=service-status]')].map((e) => e.getAttribute('data-status')))
-    for (const s of after as string[]) expect(['open', 'closing-soon']).toContain(s)
-    expect((after as string[]).length).toBe(before.filter((s) => s === 'open' || s === 'closing-soon').length)
+    // Statuses by card: a status from the opening hours (open, closing-soon, closed, unknown), "always" for the
+    // emergency numbers (24/7, free); a point with no hours published may show none.
+    const before = new Map(await waitFor(page, (n) => {
+      const all = [...document.querySelectorAll('[data-testid=service-card]')]
+      return all.length === n ? all.map((c) => [c.getAttribute('data-id') ?? '', c.querySelector('[data-testid=service-status]')?.getAttribute('data-status') ?? ''] as const) : null
+    }, content.services.length))
+    expect([...before.keys()].sort()).toEqual(content.services.map((s) => s.id).sort())
+    for (const s of content.services) {
+      const status = before.get(s.id)!
+      if (s.openingHours !== null) expect(['open', 'closing-soon', 'closed', 'unknown', 'always'], s.id).toContain(status)
+      else expect(['', 'unknown', 'always'], s.id).toContain(status)
+    }
+    const OPEN = ['open', 'closing-soon', 'always']
+    await clickInView(page, '[data-testid=filter-open-now]')
+    const after = new Map(await waitFor(page, () =>
+      document.querySelector('[data-testid=filter-open-now]')?.getAttribute('aria-pressed') === 'true'
+        ? [...document.querySelectorAll('[data-testid=service-card]')].map((c) => [c.getAttribute('data-id') ?? '', c.querySelector('[data-testid=service-status]')?.getAttribute('data-status') ?? ''] as const)
+        : null))
+    for (const [id, s] of after) expect(OPEN, id).toContain(s)
+    // Every point open by its hours stays. (Cards marked "always" are the emergency numbers: the filter keeps
+    // those whose hours say 24/7 and drops those with none published; all four stay pinned above the list.)
+    const byHours = (m: Map<string, string>) => [...m].filter(([, s]) => s === 'open' || s === 'closing-soon').map(([id]) => id).sort()
+    expect(byHours(after)).toEqual(byHours(before))
+    expect(await page.run(() => document.querySelectorAll('[data-testid=emergency-call]').length)).toBe(4)
     await shot(page, 'services-open-now')
   })
 
