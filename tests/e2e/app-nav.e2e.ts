@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import type { BrowserContextOptions } from 'playwright-core'
 import { open, type Opened } from './browser'
 import { builtContent } from './content'
 
@@ -11,10 +12,20 @@ afterEach(async () => {
 
 const SE = { viewport: { width: 375, height: 667 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'en-US' }
 const path = (url: string) => new URL(url).pathname + new URL(url).search
+// Day chips exist only while the programme has days ahead: the clock is fixed inside the 2025 summer
+// programme (10 July 2025, noon in Qingdao), before the app first reads it.
+const IN_PROGRAMME = Date.parse('2025-07-10T12:00:00+08:00')
+async function openInProgramme(target: string, options: BrowserContextOptions): Promise<Opened> {
+  const o = await open('about:blank', options)
+  await o.page.clock.setFixedTime(IN_PROGRAMME)
+  // (No appMounted here: with the clock faked, the mount mark is not visible; the tests wait for elements.)
+  await o.page.goto(target)
+  return o
+}
 
 describe('navigation an installed app needs (no browser back button)', () => {
   it('back returns to where the visitor came from, with the day chip they had chosen', async () => {
-    opened = await open('/events', SE)
+    opened = await openInProgramme('/events', SE)
     const { page, errors } = opened
     const chips = page.locator('[data-testid=day-chip]')
     await chips.first().waitFor()
@@ -50,9 +61,9 @@ describe('navigation an installed app needs (no browser back button)', () => {
 
 describe('page titles and language switching', () => {
   it('document.title names the page in the current language; switching keeps the scroll position and the day chip', async () => {
-    opened = await open('/events', SE)
+    opened = await openInProgramme('/events', SE)
     const { page, errors } = opened
-    expect(await page.title()).toBe('Events · Qingdao SCO Guide')
+    await expect.poll(() => page.title()).toBe('Events · Qingdao SCO Guide')
     const chips = page.locator('[data-testid=day-chip]')
     await chips.first().waitFor()
     const chosen = await chips.last().getAttribute('data-day')
@@ -62,7 +73,7 @@ describe('page titles and language switching', () => {
     const y = await page.evaluate(() => window.scrollY)
     expect(y).toBeGreaterThan(100)
     await page.selectOption('[data-testid=lang-select]', 'ru')
-    await expect.poll(() => page.title()).toBe('События · Гид по Циндао ШОС')
+    await expect.poll(() => page.title()).toBe('События · Гид: Циндао и ШОС')
     expect(await page.locator('[data-testid=day-chip][aria-pressed=true]').getAttribute('data-day')).toBe(chosen)
     expect(Math.abs((await page.evaluate(() => window.scrollY)) - y)).toBeLessThan(40)
     await page.selectOption('[data-testid=lang-select]', 'zh')

@@ -9,6 +9,13 @@ afterEach(async () => {
   opened = undefined
 })
 
+const LAST_EVENT = Math.max(...content.events.map((e) => Date.parse(e.allDay ? `${e.end}T23:59:59+08:00` : e.end)))
+const ARCHIVE_LINK = {
+  en: 'Past programme: the events archive',
+  ru: 'Прошедшая программа: архив событий',
+  zh: '往期日程：活动存档',
+} as const
+
 const H1 = {
   en: 'Welcome to Qingdao',
   ru: 'Добро пожаловать в Циндао',
@@ -22,12 +29,21 @@ describe('first visit follows the browser language', () => {
     ['en-US', 'en', 'en'],
     ['kk-KZ', 'en', 'en'],
   ] as const)('%s → %s', async (browserLocale, lang, htmlLang) => {
-    opened = await open('/', { locale: browserLocale })
+    opened = await open('about:blank', { locale: browserLocale })
     const { page, errors } = opened
+    // After the last bundled event: Home points to the events archive instead of listing events.
+    await page.clock.setFixedTime(new Date(LAST_EVENT + 86400_000))
+    await page.goto('/')
     await expect.poll(() => page.locator('h1').textContent()).toBe(H1[lang])
     expect(await page.getAttribute('html', 'lang')).toBe(htmlLang)
-    // Content text follows too: every event card's title is the content's text in that language.
-    await page.locator('[data-testid=event-card]').first().waitFor()
+    // Home's own text follows: the link to the archive reads in that language.
+    const link = page.locator('[data-testid=home-archive-link]')
+    await link.waitFor()
+    expect((await link.textContent())?.trim()).toBe(ARCHIVE_LINK[lang])
+    // Content text follows too: every event card's title in the archive is the content's text in that language.
+    await link.click()
+    await page.waitForURL((u) => u.pathname === '/events')
+    await page.locator('[data-testid=archive] [data-testid=event-card]').first().waitFor()
     const titles = await page.locator('[data-testid=event-card] h3').allTextContents()
     const expected = new Set(content.events.map((e) => e.title[lang]))
     expect(titles.length).toBeGreaterThan(0)
@@ -148,12 +164,15 @@ describe('past schedule and saved state', () => {
   it('a schedule entirely in the past reads as past, nothing broken', async () => {
     opened = await open('/', { locale: 'en-US' })
     const { page } = opened
-    const last = Math.max(...content.events.map((e) => Date.parse(e.allDay ? `${e.end}T23:59:59+08:00` : e.end)))
-    await page.clock.setFixedTime(new Date(last + 86400_000))
+    await page.clock.setFixedTime(new Date(LAST_EVENT + 86400_000))
     await page.goto('/')
-    await page.locator('[data-testid=schedule-past]').waitFor()
-    await page.goto('/events')
+    // Home says there is no programme now and links to the archive, listing no events itself.
+    await page.locator('[data-testid=home-no-programme]').waitFor()
+    expect(await page.locator('main [data-testid=event-card]').count()).toBe(0)
+    await page.locator('[data-testid=home-archive-link]').click()
+    await page.waitForURL((u) => u.pathname === '/events')
     await page.locator('[data-testid=events-empty]').waitFor()
+    expect(await page.locator('[data-testid=day-chip]').count()).toBe(0)
     // The programme opens on its archive by year; the years together list every event once.
     const statuses: (string | null)[] = []
     for (const year of await page.locator('[data-testid=archive-year]').evaluateAll((els) => els.map((e) => e.getAttribute('data-year')))) {
