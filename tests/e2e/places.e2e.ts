@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { Locator, Page } from 'playwright-core'
 import { open, type Opened } from './browser'
 import { builtContent } from './content'
+import { isEmergencyNumber } from '../../src/domain/emergency'
 
 const content = builtContent()
 const qd = (s: string) => Date.parse(`${s}+08:00`)
@@ -79,7 +80,9 @@ describe('every place is one tap from the map', () => {
   it('the Pearl: its area marker opens a sheet that names it and says the position is approximate', async () => {
     const pearl = content.venues.find((v) => v.id === 'sco-pearl-expo-center')!
     expect(pearl.location?.precision).toBe('area')
-    opened = await open('/map', SMALL_PHONE)
+    // The first view is the city core, 30 km east of the Pearl: the visitor reaches it as the place page's
+    // "Show on map" does (?focus=), which centres its area, then taps its marker.
+    opened = await open(`/map?focus=venue:${pearl.id}`, SMALL_PHONE)
     const { page, errors } = opened
     await mapReady(page)
     // The zone's places share one circle, so the sheet may list several of them: the Pearl must be among them.
@@ -94,6 +97,9 @@ describe('"Open now" at 22:00 in Qingdao', () => {
   it('lists exactly the points sourced as open around the clock', async () => {
     const allDay = content.services.filter((s) => s.openingHours === '24/7').map((s) => s.id)
     expect(allDay).toEqual(expect.arrayContaining(['sp-emergency-police-110', 'sp-city-hotline-12345', 'sp-immigration-hotline-12367']))
+    // With them, the national emergency numbers (110, 119, 120, 122): always answered even where no hours are published.
+    const emergency = content.services.filter((s) => isEmergencyNumber(s)).map((s) => s.id)
+    expect(emergency.length).toBe(4)
     opened = await open('about:blank', SMALL_PHONE)
     const { page, errors } = opened
     // Friday 4 December 2026, 22:00 in Qingdao: offices are closed, round-the-clock lines are not.
@@ -103,7 +109,7 @@ describe('"Open now" at 22:00 in Qingdao', () => {
     await page.locator('[data-testid=filter-open-now]').click()
     await page.waitForURL(/open=1/)
     await expect.poll(async () => new Set(await page.locator('[data-testid=service-card]').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')))))
-      .toEqual(new Set(allDay))
+      .toEqual(new Set([...allDay, ...emergency]))
     expect(realErrors(errors)).toEqual([])
   })
 })
