@@ -7,8 +7,9 @@ import { isLocale } from './domain/lang'
 import { usePreferencesStore } from './stores/preferences'
 import { useContentStore } from './stores/content'
 import { captureInstallPrompt } from './composables/use-pwa-install'
-import { hydrateThen } from './composables/use-hydrated'
+import { hydrateThen, nextTask } from './composables/use-hydrated'
 import { onPreloadError } from './composables/use-chunk-recovery'
+import { whenIdle } from './domain/idle'
 import './styles/base.css'
 
 captureInstallPrompt()
@@ -50,8 +51,11 @@ async function start() {
   // The markup shows the content this build bundles: hydrate once the visitor's copy is there, so the first
   // render matches it (a newer copy changes only text the home page marks with data-allow-mismatch).
   if (prerendered) await contentSettled(content, CONTENT_WAIT_MS)
-  hydrateThen(() => app.mount(root))
-  performance.mark('qd:mounted')
+  // Loading and checking the content was one task; hydrating is the next one.
+  await nextTask()
+  await hydrateThen(() => app.mount(root))
+  // After the parts hydrated when idle (src/composables/use-hydrated.ts): idle callbacks run in order.
+  whenIdle(() => performance.mark('qd:mounted'))
   // The service worker registers after the first render, never on the critical path.
   void import('./composables/use-pwa').then((m) => m.startPwa())
 }

@@ -1,4 +1,4 @@
-import { readonly, ref, type Ref } from 'vue'
+import { defineAsyncComponent, hydrateOnIdle, readonly, ref, type Component, type Ref } from 'vue'
 
 /**
  * False while the page is rendered at build time and while the app hydrates that markup (src/main.ts), true
@@ -12,9 +12,34 @@ export function useHydrated(): Readonly<Ref<boolean>> {
   return readonly(hydrated)
 }
 
-/** src/main.ts: runs `hydrate` (Vue's app.mount over server-rendered markup) with the flag down. */
-export function hydrateThen(hydrate: () => void): void {
+/** A new task: the browser can paint and handle a tap between two pieces of start-up work. */
+export function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0))
+}
+
+let turns: Promise<void> = Promise.resolve()
+/** Runs `work` in a task of its own, after the work queued before it: start-up pieces one task each. */
+export function inTurn(work: () => void): void {
+  turns = turns.then(nextTask).then(work)
+}
+
+/**
+ * src/main.ts: runs `hydrate` (Vue's app.mount over server-rendered markup) with the flag down, then raises
+ * it in a task of its own, so the client-only parts render after the hydration's task rather than in it:
+ * two shorter tasks instead of one long one on a slow phone.
+ */
+export async function hydrateThen(hydrate: () => void): Promise<void> {
   hydrated.value = false
   hydrate()
+  await nextTask()
   hydrated.value = true
+}
+
+/**
+ * The same component, hydrated on its own once the page is idle (Vue's lazy hydration) rather than in the
+ * app's hydration task; rendered as usual on a page the app renders itself. Its markup works until then
+ * (links are links), so this suits parts that do not depend on the clock or saved state.
+ */
+export function hydratedWhenIdle(component: Component): Component {
+  return defineAsyncComponent({ loader: () => Promise.resolve(component), hydrate: hydrateOnIdle() })
 }
