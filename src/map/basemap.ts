@@ -56,7 +56,7 @@ export function createBasemapLayer(pack: PackInfo, locale: Locale, colors: Basem
     pane: 'tilePane',
     devicePixelRatio: tilePixelRatio(globalThis.devicePixelRatio),
     // During a pinch Leaflet scales the tiles it has; drawing a new zoom level at every step of the
-    // gesture (each tile ~50–100 ms of canvas work on a phone) is what made pinch frames stutter.
+    // gesture (40–90 ms of canvas work per tile on a slow phone) is what made pinch frames stutter.
     updateWhenZooming: false,
   }
   if (pack.schema !== 'protomaps') {
