@@ -18,6 +18,16 @@ import { fromGeojsonVt } from '@maplibre/vt-pbf'
 import { Compression, TileType, writePmtiles } from './pmtiles-writer.mjs'
 
 export const FULL_AREA = [119.6, 35.55, 121.0, 36.6]
+/** Bumped whenever the generated content changes, so cached copies (.bench/) are rebuilt. */
+export const SYNTHETIC_VERSION = 2
+/**
+ * Below z15 Protomaps drops building footprints smaller than 3.125 px² of a 256 px tile and merges the
+ * rest (FeatureMerge.mergeNearbyPolygons(items, 3.125, 3.125, 0.5, 0.5) in the Buildings layer of
+ * github.com/protomaps/basemaps, tiles/src/main/java/com/protomaps/basemap/layers/Buildings.java;
+ * docs.protomaps.com/basemaps/layers: "z0-14 contains merged buildings"). At z14 that is about 190 m²
+ * in Qingdao; at z13 about 740 m², bigger than any footprint made here, so z ≤ 13 has none.
+ */
+const MIN_BUILDING_PX2 = 3.125
 export const SMALL_AREA = [120.3, 36.03, 120.45, 36.11]
 const EXTENT = 4096
 const BUFFER = 64
@@ -154,6 +164,7 @@ function tileFeatures(z, x, y, scale) {
             ring.push([px(cx + Math.cos(ang) * w * f), py(cy + Math.sin(ang) * h * f)])
           }
           ring.push(ring[0])
+          if (z < 15 && ringArea(ring) / (EXTENT / 256) ** 2 < MIN_BUILDING_PX2) continue
           layers.buildings.push({ type: 3, geometry: [ring], tags: { kind: 'building', height: Math.round(6 + 60 * rnd(i, j, b, 7) * d) } })
         }
         if (z >= 15 && rnd(i, j, 9) < d * 0.3) {
@@ -164,6 +175,13 @@ function tileFeatures(z, x, y, scale) {
     }
   }
   return layers
+}
+
+/** Area of a closed ring in tile units² (shoelace). */
+function ringArea(ring) {
+  let a = 0
+  for (let i = 1; i < ring.length; i++) a += ring[i - 1][0] * ring[i][1] - ring[i][0] * ring[i - 1][1]
+  return Math.abs(a) / 2
 }
 
 /** Encode one tile (null when empty). */
