@@ -4,36 +4,9 @@ import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { BrowserContextOptions, Page } from 'playwright-core'
-import { open, type Opened } from './browser'
+import { open, type Opened, tapVisibleMarker } from './browser'
 import { builtContent } from './content'
 import { routePaths } from './routes'
-
-/**
- * Taps a marker a visitor can see until a place sheet opens. The first view fits the city core
- * (src/map/fit.ts), so markers far from it (the West Coast, the airport) are in the DOM but off
- * screen: the first marker in document order may not be tappable. Single places are preferred; a
- * cluster zooms in on each tap.
- */
-async function tapVisibleMarker(page: Page): Promise<void> {
-  const sheet = page.locator('[data-testid=map-sheet]')
-  for (let i = 0; i < 6 && !(await sheet.isVisible()); i++) {
-    const n = await page.locator('[data-testid=map-marker]').evaluateAll((els) => {
-      const box = document.querySelector('[data-testid=map]')!.getBoundingClientRect()
-      const tappable = els.map((m, i) => {
-        const r = m.getBoundingClientRect()
-        const x = (r.left + r.right) / 2
-        const y = (r.top + r.bottom) / 2
-        const ok = x > box.left && x < box.right && y > box.top && y < box.bottom && document.elementFromPoint(x, y)?.closest('[data-testid=map-marker]') === m
-        return { i, ok, single: (m.getAttribute('data-places') ?? '').trim().split(/\s+/).length === 1 }
-      }).filter((m) => m.ok)
-      return (tappable.find((m) => m.single) ?? tappable[0])?.i ?? -1
-    })
-    if (n < 0) throw new Error('no marker on screen to tap')
-    await page.locator('[data-testid=map-marker]').nth(n).click()
-    await page.waitForTimeout(400)
-  }
-}
-
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa']

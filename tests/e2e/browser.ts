@@ -58,3 +58,29 @@ export async function goOffline(context: BrowserContext): Promise<void> {
   await context.route('**', (route) => (route.request().serviceWorker() ? route.abort('internetdisconnected') : route.fallback()))
   await context.setOffline(true)
 }
+
+/**
+ * Taps a marker a visitor can see until a place sheet opens. The first view fits the city core
+ * (src/map/fit.ts), so markers far from it (the West Coast, the airport) are in the DOM but off
+ * screen: the first marker in document order may not be tappable. Single places are preferred; a
+ * cluster zooms in on each tap.
+ */
+export async function tapVisibleMarker(page: Page): Promise<void> {
+  const sheet = page.locator('[data-testid=map-sheet]')
+  for (let i = 0; i < 6 && !(await sheet.isVisible()); i++) {
+    const n = await page.locator('[data-testid=map-marker]').evaluateAll((els) => {
+      const box = document.querySelector('[data-testid=map]')!.getBoundingClientRect()
+      const tappable = els.map((m, i) => {
+        const r = m.getBoundingClientRect()
+        const x = (r.left + r.right) / 2
+        const y = (r.top + r.bottom) / 2
+        const ok = x > box.left && x < box.right && y > box.top && y < box.bottom && document.elementFromPoint(x, y)?.closest('[data-testid=map-marker]') === m
+        return { i, ok, single: (m.getAttribute('data-places') ?? '').trim().split(/\s+/).length === 1 }
+      }).filter((m) => m.ok)
+      return (tappable.find((m) => m.single) ?? tappable[0])?.i ?? -1
+    })
+    if (n < 0) throw new Error('no marker on screen to tap')
+    await page.locator('[data-testid=map-marker]').nth(n).click()
+    await page.waitForTimeout(400)
+  }
+}

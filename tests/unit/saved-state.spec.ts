@@ -19,6 +19,17 @@ const validId = fc.stringMatching(/^[a-z0-9]{1,6}(?:-[a-z0-9]{1,6}){0,2}$/)
 describe('saved plan, field by field', () => {
   beforeEach(() => localStorage.clear())
 
+  it('counts what both the plan and the settings dropped in one notice', () => {
+    localStorage.setItem(PLAN_KEY, JSON.stringify({ v: PLAN_VERSION, data: { ids: ['a', '<script>', 42] } }))
+    localStorage.setItem(PREFS_KEY, JSON.stringify({ v: PREFS_VERSION, data: { locale: 'ru', theme: 'neon' } }))
+    const { plan, prefs, notices } = fresh()
+    expect(plan.ids).toEqual(['a'])
+    expect(prefs.locale).toBe('ru')
+    expect(notices.notices.filter((n) => n.key === 'saved_state.dropped')).toEqual([
+      expect.objectContaining({ params: { count: 3 } }),
+    ])
+  })
+
   it('drops a bad id alone, keeps the valid stars and says how many were dropped', async () => {
     localStorage.setItem(PLAN_KEY, JSON.stringify({ v: PLAN_VERSION, data: { ids: ['a', '<script>', 'b', 42, 'c'] } }))
     const { plan, notices } = fresh()
