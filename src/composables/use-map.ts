@@ -285,25 +285,34 @@ export function useMap(container: Ref<HTMLElement | null>, onSelect: (groupKey: 
     const m = map.value
     if (!m) return
     const box = m.getContainer().getBoundingClientRect()
-    const taken: DOMRect[] = []
     const entries = [...markers.values()].sort((a, b) => Number(b.group.key === selectedKey) - Number(a.group.key === selectedKey))
-    for (const { marker } of entries) {
+    const tips = entries.flatMap(({ marker }) => {
       const tip = marker.getTooltip()
       const el = tip?.getElement()
-      if (!tip || !el) continue
-      el.style.visibility = ''
+      return tip && el ? [{ marker, tip, el }] : []
+    })
+    // Reads and writes in separate passes: the browser lays the page out twice, not once per label.
+    for (const { el } of tips) el.style.visibility = ''
+    const flips = tips.map(({ marker, tip, el }) => {
       const anchor = m.latLngToContainerPoint(marker.getLatLng()).x
       const left = anchor + 14 + el.offsetWidth > box.width && anchor - 14 - el.offsetWidth >= 0
-      if ((tip.options.direction === 'left') !== left) {
-        tip.options.direction = left ? 'left' : 'right'
-        tip.options.offset = L.point(left ? -14 : 14, 0)
-        tip.update()
-      }
-      const r = el.getBoundingClientRect()
+      return (tip.options.direction === 'left') !== left ? left : null
+    })
+    tips.forEach(({ tip }, i) => {
+      const left = flips[i]
+      if (left === null || left === undefined) return
+      tip.options.direction = left ? 'left' : 'right'
+      tip.options.offset = L.point(left ? -14 : 14, 0)
+      tip.update()
+    })
+    const rects = tips.map(({ el }) => el.getBoundingClientRect())
+    const taken: DOMRect[] = []
+    tips.forEach(({ el }, i) => {
+      const r = rects[i]!
       const hit = taken.some((t) => r.left < t.right && r.right > t.left && r.top < t.bottom && r.bottom > t.top)
       if (hit) el.style.visibility = 'hidden'
       else taken.push(r)
-    }
+    })
   }
 
   function select(key: string | null): void {
