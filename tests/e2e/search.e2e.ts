@@ -57,6 +57,20 @@ describe('one search on Home', () => {
     expect(await search(o.page, initials)).toContainEqual({ kind: 'service', id: service.id })
   })
 
+  it('one Latin or Cyrillic letter is not a search yet; one 汉字 is', async () => {
+    const o = await open('/', { locale: 'ru-RU', viewport: { width: 375, height: 667 } })
+    opened.push(o)
+    const { page } = o
+    expect(await search(page, 'пиво')).toContainEqual({ kind: 'event', id: beer.id })
+    for (const letter of ['п', 'b']) {
+      await page.locator('[data-testid=global-search]').fill(letter)
+      await page.locator('[data-testid=global-search-results]').waitFor({ state: 'detached' })
+      expect(await page.locator('[data-testid=global-search-count]').textContent()).toBe('')
+    }
+    expect(await search(page, '啤')).toContainEqual({ kind: 'event', id: beer.id })
+    expect(await search(page, 'пиво b')).toContainEqual({ kind: 'event', id: beer.id })
+  })
+
   it('works offline on a small phone, with the keyboard, on Home and on the map', async () => {
     const o = await open('/', { locale: 'en-US', viewport: { width: 320, height: 568 } })
     opened.push(o)
