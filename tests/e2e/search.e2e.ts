@@ -57,11 +57,15 @@ describe('one search on Home', () => {
     expect(await search(o.page, initials)).toContainEqual({ kind: 'service', id: service.id })
   })
 
-  it('one Latin or Cyrillic letter is not a search yet; one 汉字 is', async () => {
+  it('results float over the page; one Latin or Cyrillic letter is not a search yet; one 汉字 is', async () => {
     const o = await open('/', { locale: 'ru-RU', viewport: { width: 375, height: 667 } })
     opened.push(o)
     const { page } = o
+    const below = page.locator('main nav').first()
+    const before = await below.boundingBox()
     expect(await search(page, 'пиво')).toContainEqual({ kind: 'event', id: beer.id })
+    // The results float over the page: what is below the box stays where it was.
+    expect(await below.boundingBox()).toEqual(before)
     for (const letter of ['п', 'b']) {
       await page.locator('[data-testid=global-search]').fill(letter)
       await page.locator('[data-testid=global-search-results]').waitFor({ state: 'detached' })
