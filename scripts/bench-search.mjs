@@ -57,6 +57,15 @@ const DESCRIPTION = {
   ru: 'Синтетическая запись для замера скорости поиска, с описанием длиной как у настоящего: Циндао — приморский город, известный пивом и парусным спортом.',
   en: 'A synthetic entry for the search benchmark, with a description as long as a real one: Qingdao is a seaside city known for beer and sailing.',
 }
+/** Real descriptions all differ: each synthetic one gets its own topics and number, so no index can fold them into one. */
+function description(i) {
+  const topics = [pick(WORDS), pick(WORDS), pick(PLACE_WORDS)]
+  return {
+    zh: `${DESCRIPTION.zh}主题：${topics.map((w) => w[0]).join('、')}。编号${i}。`,
+    ru: `${DESCRIPTION.ru} Темы: ${topics.map((w) => w[1]).join(', ')}. Запись ${i}.`,
+    en: `${DESCRIPTION.en} Topics: ${topics.map((w) => w[2]).join(', ')}. Entry ${i}.`,
+  }
+}
 
 function syntheticContent() {
   const base = JSON.parse(readFileSync(`${dist}/data/content.json`, 'utf8'))
@@ -68,10 +77,10 @@ function syntheticContent() {
     const location = { lat: 36 + rand() * 0.3, lon: 120.1 + rand() * 0.4, precision: 'exact' }
     if (i % 2) {
       venues.push({ id: `bench-venue-${i}`, category: 'sight', name, nameNote: null, address: null, location, hours: null, hoursNote: null,
-        description: DESCRIPTION, confidence: 'low', sources: [{ label: 'benchmark' }], pinyin: toneless(name.zh) })
+        description: description(i), confidence: 'low', sources: [{ label: 'benchmark' }], pinyin: toneless(name.zh) })
     } else {
       services.push({ id: `bench-service-${i}`, categories: ['fx'], name, address: null, venueId: null, location, phone: null, openingHours: null,
-        hoursNote: null, offers: { currencies: ['RUB'], simOperators: [], documents: null }, description: DESCRIPTION, confidence: 'low',
+        hoursNote: null, offers: { currencies: ['RUB'], simOperators: [], documents: null }, description: description(i), confidence: 'low',
         verification: DESCRIPTION, checked: '2026-11', sources: [{ label: 'benchmark' }], pinyin: toneless(name.zh) })
     }
   }
@@ -84,7 +93,7 @@ function syntheticContent() {
     const day = addDays(START_DAY, Math.floor(rand() * DAYS) - 10)
     events.push({
       id: `bench-${i}`, category: pick(CATEGORIES), title, allDay: true, start: day, end: day, timeZone: 'Asia/Shanghai',
-      venueId: rand() < 0.8 ? pick(ids) : null, venueNote: null, description: DESCRIPTION,
+      venueId: rand() < 0.8 ? pick(ids) : null, venueNote: null, description: description(i),
       organiser: null, confidence: 'low', sources: [{ label: 'benchmark' }], pinyin: toneless(title.zh),
     })
   }
@@ -113,12 +122,20 @@ try {
   await page.waitForFunction(() => performance.getEntriesByName('qd:mounted').length > 0, undefined, { timeout: 120_000 })
   const box = page.locator('[data-testid=global-search]')
   await box.waitFor({ timeout: 60_000 })
-  // The index is built on first focus (once per content version): timed apart, it is not a keystroke.
+  // The index is built on first focus (once per content version): timed apart, it is not a keystroke. It must
+  // not hold the page for long at a time either: the longest task while it is built is reported beside it.
+  await page.evaluate(() => {
+    window.__longest = 0
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration)
+    }).observe({ type: 'longtask' })
+  })
   const t0 = Date.now()
   await box.focus()
-  await box.fill('x')
+  await box.fill('xy')
   await page.locator('[data-testid=global-search-count]').filter({ hasText: /./ }).waitFor({ timeout: 60_000 })
   const indexBuild = Date.now() - t0
+  const longestTask = await page.evaluate(() => window.__longest)
 
   await page.evaluate(() => {
     window.__measure = async (act) => {
@@ -155,10 +172,10 @@ try {
   const key = stats(keyTimes)
   const ok = key.p95 <= 16
   console.log(`Search benchmark: ${COUNT} synthetic events + ${PLACES} places (+ the real content), Chromium ${browser.version()}, CPU slowdown ${CPU}×, 390×844, fastest of ${REPEAT} runs per keystroke`)
-  console.log(`index build on first focus (once per content version and language): ${indexBuild} ms`)
+  console.log(`index build on first focus (once per content version and language): ${indexBuild} ms, longest task meanwhile ${Math.round(longestTask)} ms (0: none over 50 ms)`)
   console.log(`search per keystroke (all queries): ${fmt(key)} — target p95 ≤ 16 ms ${ok ? 'OK' : 'OVER'}`)
   for (const [q, s] of Object.entries(perQuery)) console.log(`  "${q}": ${fmt(s)}`)
-  if (JSON_OUT) console.log(JSON.stringify({ ok, keystrokeP95Ms: key.p95, keystrokeMedianMs: key.median, indexBuildMs: indexBuild }))
+  if (JSON_OUT) console.log(JSON.stringify({ ok, keystrokeP95Ms: key.p95, keystrokeMedianMs: key.median, indexBuildMs: indexBuild, indexBuildLongestTaskMs: Math.round(longestTask) }))
   process.exitCode = ok ? 0 : 1
 } finally {
   await browser.close()

@@ -22,6 +22,19 @@ export function normalise(text: string): string {
     .trim()
 }
 
+/**
+ * `normalise` with the spaces dropped, as documents hold their fields, in one pass fewer: combining marks
+ * are neither letters nor digits, so the last replace drops them with the punctuation and the spaces. Cheaper
+ * than `normalise(text).replace(/ /g, '')` (it runs over every field when an index is built), same result.
+ */
+export function compact(text: string): string {
+  return text
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(FOLD_RE, (c) => FOLD[c] ?? c)
+    .replace(/[^\p{L}\p{N}]+/gu, '')
+}
+
 /** A document ready to search: its fields folded and joined without spaces (so "wu si" finds "wusi"). */
 export type SearchDoc = string
 
@@ -31,7 +44,7 @@ const SEP = '\u0001'
 export function searchDoc(fields: readonly (string | null | undefined)[]): SearchDoc {
   return fields
     .filter((f): f is string => !!f)
-    .map((f) => normalise(f).replace(/ /g, ''))
+    .map(compact)
     .join(SEP)
 }
 

@@ -57,6 +57,24 @@ describe('one search on Home', () => {
     expect(await search(o.page, initials)).toContainEqual({ kind: 'service', id: service.id })
   })
 
+  it('results float over the page; one Latin or Cyrillic letter is not a search yet; one 汉字 is', async () => {
+    const o = await open('/', { locale: 'ru-RU', viewport: { width: 375, height: 667 } })
+    opened.push(o)
+    const { page } = o
+    const below = page.locator('main nav').first()
+    const before = await below.boundingBox()
+    expect(await search(page, 'пиво')).toContainEqual({ kind: 'event', id: beer.id })
+    // The results float over the page: what is below the box stays where it was.
+    expect(await below.boundingBox()).toEqual(before)
+    for (const letter of ['п', 'b']) {
+      await page.locator('[data-testid=global-search]').fill(letter)
+      await page.locator('[data-testid=global-search-results]').waitFor({ state: 'detached' })
+      expect(await page.locator('[data-testid=global-search-count]').textContent()).toBe('')
+    }
+    expect(await search(page, '啤')).toContainEqual({ kind: 'event', id: beer.id })
+    expect(await search(page, 'пиво b')).toContainEqual({ kind: 'event', id: beer.id })
+  })
+
   it('works offline on a small phone, with the keyboard, on Home and on the map', async () => {
     const o = await open('/', { locale: 'en-US', viewport: { width: 320, height: 568 } })
     opened.push(o)

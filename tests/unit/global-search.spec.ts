@@ -1,8 +1,9 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest'
+import fc from 'fast-check'
 import { stemRu } from '../../src/domain/stem'
 import { matches, normalise, parseQuery, searchDoc } from '../../src/domain/search'
-import { buildGlobalIndex, distanceTo, hitPath, searchAll, type SearchHit } from '../../src/domain/global-search'
+import { buildGlobalIndex, buildGlobalIndexInSlices, distanceTo, globalQuery, hitPath, searchAll, type SearchHit } from '../../src/domain/global-search'
 import { buildContent } from '../../src/content/build'
 import { pinyinOf } from '../../src/content/enrich'
 
@@ -88,6 +89,62 @@ describe('one search over events, venues and services', () => {
     const small = buildGlobalIndex({ events, venues: [], services: [], label })
     expect(searchAll(small, parseQuery('пиво'), now).hits.map((h) => h.id)).toEqual(['new', 'old', 'desc'])
     expect(hitPath(searchAll(small, parseQuery('beer'), now).hits[0]!)).toBe('/events/new')
+  })
+})
+
+describe('the compact index finds exactly what a plain scan of each item finds', () => {
+  const content = buildContent()
+  const base = content.events[0]!
+  // A category name in the same few letters: the field right after the names must not count as one.
+  const label = () => 'a b'
+  const now = Date.parse('2026-12-04T12:00:00+08:00')
+  // Few letters, so that words recur across items and fields, and shared fields are stored once.
+  const text = fc.string({ unit: fc.constantFrom('a', 'b', 'c', ' ', 'б', 'в', '青', '岛', 'É'), maxLength: 12 })
+  const l10n = fc.record({ zh: text, ru: text, en: text })
+  const item = fc.record({ title: l10n, description: l10n, pinyin: fc.option(text, { nil: undefined }), day: fc.integer({ min: 0, max: 3 }) })
+
+  it('property: same items, same count, same order (names first, past events after)', () => {
+    fc.assert(fc.property(fc.array(item, { maxLength: 30 }), fc.array(text, { minLength: 1, maxLength: 3 }), (items, words) => {
+      const events = items.map((x, i) => ({
+        ...base, id: `e${i}`, title: x.title, description: x.description, pinyin: x.pinyin, venueId: null, venueNote: null, organiser: null,
+        allDay: true, start: `2026-12-0${3 + x.day}`, end: `2026-12-0${3 + x.day}`,
+      }))
+      const query = parseQuery(words.join(' '))
+      const got = searchAll(buildGlobalIndex({ events, venues: [], services: [], label }), query, now, 100)
+      const bands: string[][] = [[], [], [], []]
+      for (const e of events) {
+        const names = [e.title.zh, e.title.ru, e.title.en, e.pinyin]
+        if (!query || !matches(searchDoc([...names, label(), e.description.zh, e.description.ru, e.description.en].filter((f) => f !== undefined)), query)) continue
+        const inName = matches(searchDoc(names.filter((f) => f !== undefined)), query)
+        bands[(inName ? 0 : 2) + (e.start < '2026-12-04' ? 1 : 0)]!.push(e.id)
+      }
+      expect(got.hits.map((h) => h.id)).toEqual(bands.flat())
+      expect(got.total).toBe(bands.flat().length)
+    }))
+  })
+
+  it('built in slices, it is the same index, and a cancelled build gives none', async () => {
+    const input = { ...content, label }
+    const pause = () => Promise.resolve()
+    const sliced = await buildGlobalIndexInSlices(input, pause, () => false, 0)
+    expect(sliced).toEqual(buildGlobalIndex(input))
+    expect(await buildGlobalIndexInSlices(input, pause, () => true, 0)).toBeNull()
+  })
+})
+
+describe('a lone letter is not a search yet', () => {
+  it('one Latin or Cyrillic letter searches nothing; one 汉字, a digit or two letters do', () => {
+    for (const q of ['п', 'b', 'W ', 'É', 'ё', ' . ']) expect(globalQuery(q), q).toBeNull()
+    expect(globalQuery('青')).toEqual(['青'])
+    expect(globalQuery('7')).toEqual(['7'])
+    expect(globalQuery('пи')).toEqual(['пи'])
+    expect(globalQuery('bo')).toEqual(['bo'])
+  })
+
+  it('a lone letter after other words waits for the next letter', () => {
+    expect(globalQuery('beer h')).toEqual(['beer'])
+    expect(globalQuery('музей в циндао')).toEqual(parseQuery('музей циндао'))
+    expect(globalQuery('museum 12')).toEqual(['museum', '12'])
   })
 })
 

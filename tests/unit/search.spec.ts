@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { matches, normalise, parseQuery, searchDoc } from '../../src/domain/search'
+import { compact, matches, normalise, parseQuery, searchDoc } from '../../src/domain/search'
 import { enrichContent, pinyinOf } from '../../src/content/enrich'
 import { buildContent } from '../../src/content/build'
 import { validateContent } from '../../src/content/schema'
@@ -16,6 +16,15 @@ describe('the normaliser', () => {
     expect(normalise('ＳＣＯ　２０２５')).toBe('sco 2025')
     expect(normalise('Łódź Straße')).toBe('lodz strasse')
     expect(normalise('  上合组织·青岛  ')).toBe('上合组织 青岛')
+  })
+
+  it('property: the one-pass form for documents is the folded text without its spaces', () => {
+    for (const s of ['Café DÉJÀ-VU', 'Ёлка, ЙОД', 'Qīngdǎo lǜ', 'ＳＣＯ　２０２５ № 7', 'Łódź Straße', 'İstanbul ΣΟΦΟΣ', '上合组织·青岛']) {
+      expect(compact(s), s).toBe(normalise(s).replace(/ /g, ''))
+    }
+    fc.assert(fc.property(fc.string({ unit: 'grapheme' }), (s) => {
+      expect(compact(s)).toBe(normalise(s).replace(/ /g, ''))
+    }), { numRuns: 2000 })
   })
 
   it('property: folding is idempotent', () => {
