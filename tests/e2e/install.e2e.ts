@@ -92,6 +92,31 @@ describe('the install card on Home', () => {
     expect(errors).toEqual([])
   })
 
+  it.each(VIEWPORTS)('arrives over the page, above the bottom bar, without moving what the visitor reads (%o)', async (viewport) => {
+    opened = await open('/', { viewport, locale: 'ru-RU' })
+    const { page, errors } = opened
+    const counts = page.locator('[data-testid=counts]')
+    const before = await counts.boundingBox()
+    await page.evaluate(() => {
+      const w = window as unknown as { shifted: number }
+      w.shifted = 0
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.shifted += (e as unknown as { value: number }).value
+      }).observe({ type: 'layout-shift' })
+    })
+    await offerInstall(page)
+    const card = page.locator('[data-testid=install-card]')
+    await card.waitFor()
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))))
+    expect(await counts.boundingBox()).toEqual(before)
+    expect(await page.evaluate(() => (window as unknown as { shifted: number }).shifted)).toBe(0)
+    const box = (await card.boundingBox())!
+    const nav = (await page.locator('nav.nav').boundingBox())!
+    expect(box.y).toBeGreaterThanOrEqual(0)
+    expect(box.y + box.height).toBeLessThanOrEqual(nav.y)
+    expect(errors).toEqual([])
+  })
+
   it('in iOS Safari it warns that offline data may be cleared and says how to keep it', async () => {
     opened = await open('/', { ...SMALL, locale: 'ru-RU', userAgent: IPHONE })
     const { page, errors } = opened
