@@ -81,7 +81,8 @@ export const useContentStore = defineStore('content', () => {
     try {
       const res = await fetch(CONTENT_URL)
       if (!res.ok) throw new Error(`HTTP ${res.status}`)
-      const text = await res.text()
+      const bytes = await res.arrayBuffer()
+      const text = new TextDecoder().decode(bytes)
       const copy = await savedCopy
       await saved
       // Nothing new (offline the service worker answers with the saved copy): no second validation.
@@ -89,9 +90,11 @@ export const useContentStore = defineStore('content', () => {
         if (copy.validatedBy !== SCHEMA_ID) whenIdle(() => void saveLastGood(CONTENT_URL, text))
         return await finish()
       }
-      const raw = parseJson(text)
       // The file this build validated (a first visit, say) is not validated again: same bytes, same result.
-      const built = raw !== undefined && (await isBuiltContent(text))
+      // (Hashed off the page's thread while the text is parsed.)
+      const sameAsBuilt = isBuiltContent(bytes)
+      const raw = parseJson(text)
+      const built = raw !== undefined && (await sameAsBuilt)
       const result = raw === undefined ? { ok: false as const, errors: ['not valid JSON'] } : built ? { ok: true as const, content: raw as Content } : await check(raw)
       const held = result.ok && content.value ? holdBack(content.value, result.content) : null
       if (held) {

@@ -21,11 +21,15 @@ export const SCHEMA_ID: string = typeof __QD_SCHEMA_ID__ === 'string' ? __QD_SCH
 declare const __QD_CONTENT_SHA256__: string | undefined
 const BUILT_CONTENT_SHA256: string = typeof __QD_CONTENT_SHA256__ === 'string' ? __QD_CONTENT_SHA256__ : ''
 
-/** True when `text` is byte for byte the content this build validated (WebCrypto; false where it is missing). */
-export async function isBuiltContent(text: string): Promise<boolean> {
+/**
+ * True when `body` is byte for byte the content this build validated (WebCrypto; false where it is missing).
+ * Given the bytes as they came from the network, nothing is re-encoded on the page's thread.
+ */
+export async function isBuiltContent(body: string | ArrayBuffer): Promise<boolean> {
   if (!BUILT_CONTENT_SHA256 || typeof crypto === 'undefined' || !crypto.subtle) return false
   try {
-    const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)))
+    const bytes = typeof body === 'string' ? new TextEncoder().encode(body) : body
+    const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes))
     let hex = ''
     for (const b of digest) hex += b.toString(16).padStart(2, '0')
     return hex === BUILT_CONTENT_SHA256

@@ -202,6 +202,9 @@ describe('content store: last good content', () => {
     expect(await isBuiltContent(UNIT_BUILT_CONTENT)).toBe(true)
     expect(await isBuiltContent(UNIT_BUILT_CONTENT.replace('青岛', '青島'))).toBe(false)
     expect(await isBuiltContent(`${UNIT_BUILT_CONTENT} `)).toBe(false)
+    // The bytes as fetched give the same answer as the text.
+    expect(await isBuiltContent(new TextEncoder().encode(UNIT_BUILT_CONTENT).buffer as ArrayBuffer)).toBe(true)
+    expect(await isBuiltContent(new TextEncoder().encode(`${UNIT_BUILT_CONTENT} `).buffer as ArrayBuffer)).toBe(false)
     const built = await freshLoad(answer(UNIT_BUILT_CONTENT))
     expect(built.store.state).toBe('ready')
     expect(built.store.meta?.hash).toBe('unit-built')
