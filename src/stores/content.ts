@@ -104,7 +104,7 @@ export const useContentStore = defineStore('content', () => {
       } else if (result.ok) {
         fresh = true
         if (result.content.meta.hash !== content.value?.meta.hash || !content.value) commit(result.content)
-        whenIdle(() => void saveLastGood(CONTENT_URL, text))
+        whenIdle(() => void saveLastGood(CONTENT_URL, bytes))
       } else {
         rejected = true
         problems = result.errors

@@ -51,7 +51,8 @@ export async function readLastGood(url: string): Promise<LastGood | undefined> {
   }
 }
 
-export async function saveLastGood(url: string, body: string): Promise<void> {
+/** `body` as text, or as the bytes fetched (then nothing is re-encoded on the page's thread). */
+export async function saveLastGood(url: string, body: string | ArrayBuffer): Promise<void> {
   if (typeof caches === 'undefined') return
   try {
     const headers = { 'Content-Type': 'application/json; charset=utf-8', [VALIDATED_BY]: SCHEMA_ID }
