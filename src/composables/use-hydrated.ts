@@ -37,8 +37,9 @@ export async function hydrateThen(hydrate: () => void): Promise<void> {
 
 /**
  * The same component, hydrated on its own once the page is idle (Vue's lazy hydration) rather than in the
- * app's hydration task; rendered as usual on a page the app renders itself. Its markup works until then
- * (links are links), so this suits parts that do not depend on the clock or saved state.
+ * app's hydration task; rendered as usual on a page the app renders itself. Only for parts nothing can change
+ * before then (not the clock, saved state or the route): Vue corrects text that differs when it hydrates,
+ * never attributes, so a class changed in between would stay wrong.
  */
 export function hydratedWhenIdle(component: Component): Component {
   return defineAsyncComponent({ loader: () => Promise.resolve(component), hydrate: hydrateOnIdle() })
