@@ -20,7 +20,14 @@ export function nextTask(): Promise<void> {
 let turns: Promise<void> = Promise.resolve()
 /** Runs `work` in a task of its own, after the work queued before it: start-up pieces one task each. */
 export function inTurn(work: () => void): void {
-  turns = turns.then(nextTask).then(work)
+  turns = turns.then(nextTask).then(() => {
+    try {
+      work()
+    } catch (e) {
+      // Reported as any uncaught error would be; the turns after it still run.
+      reportError(e)
+    }
+  })
 }
 
 /**
