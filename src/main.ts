@@ -7,9 +7,9 @@ import { isLocale } from './domain/lang'
 import { usePreferencesStore } from './stores/preferences'
 import { useContentStore } from './stores/content'
 import { captureInstallPrompt } from './composables/use-pwa-install'
-import { hydrateThen, nextTask } from './composables/use-hydrated'
+import { hydrateThen } from './composables/use-hydrated'
 import { onPreloadError } from './composables/use-chunk-recovery'
-import { whenIdle } from './domain/idle'
+import { nextTask, whenIdle } from './domain/idle'
 import './styles/base.css'
 
 captureInstallPrompt()

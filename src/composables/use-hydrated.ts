@@ -1,4 +1,5 @@
 import { defineAsyncComponent, hydrateOnIdle, readonly, ref, type Component, type Ref } from 'vue'
+import { nextTask } from '../domain/idle'
 
 /**
  * False while the page is rendered at build time and while the app hydrates that markup (src/main.ts), true
@@ -10,11 +11,6 @@ const hydrated = ref(!import.meta.env.SSR)
 
 export function useHydrated(): Readonly<Ref<boolean>> {
   return readonly(hydrated)
-}
-
-/** A new task: the browser can paint and handle a tap between two pieces of start-up work. */
-export function nextTask(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0))
 }
 
 let turns: Promise<void> = Promise.resolve()

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
-import { inTurn, nextTask } from '../../src/composables/use-hydrated'
+import { inTurn } from '../../src/composables/use-hydrated'
+import { nextTask } from '../../src/domain/idle'
 
 describe('start-up turns', () => {
   it('runs queued work in order, one task each, and a failing piece does not stop the ones after it', async () => {
