@@ -5,12 +5,11 @@
 // run kept, since other processes on a shared machine only ever add time. Target: p95 ≤ 16 ms per keystroke.
 // Usage: node scripts/bench-search.mjs [distDir=dist] [--events=5000] [--places=1000] [--cpu=4] [--repeat=3] [--json]
 //   (builds distDir first when it has no index.html)
-import { execFileSync } from 'node:child_process'
-import { existsSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { chromium } from 'playwright-core'
-import { pinyin } from 'pinyin-pro'
 import { startServer } from './serve.mjs'
+import { addDays, CATEGORIES, ensureBuilt, fmt, pick, rand, stats, toneless, WORDS } from './bench-synthetic.mjs'
 
 const args = process.argv.slice(2)
 const dist = resolve(args.find((a) => !a.startsWith('--')) ?? 'dist')
@@ -23,30 +22,8 @@ const REPEAT = opt('repeat', 3)
 const JSON_OUT = args.includes('--json')
 const START_DAY = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
 
-if (!existsSync(`${dist}/index.html`)) {
-  console.log(`building into ${dist} …`)
-  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--outDir', dist, '--emptyOutDir', '--logLevel', 'error'], {
-    stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' },
-  })
-}
+ensureBuilt(dist)
 
-// Deterministic pseudo-random numbers: the same schedule on every run.
-let seed = 42
-const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648)
-const pick = (list) => list[Math.floor(rand() * list.length)]
-
-const WORDS = [
-  ['论坛', 'форум', 'forum'], ['峰会', 'саммит', 'summit'], ['博览会', 'выставка', 'expo'], ['音乐会', 'концерт', 'concert'],
-  ['电影', 'кино', 'film'], ['海洋', 'море', 'ocean'], ['啤酒', 'пиво', 'beer'], ['青年', 'молодёжь', 'youth'],
-  ['丝路', 'Шёлковый путь', 'Silk Road'], ['茶艺', 'чайная церемония', 'tea ceremony'], ['书法', 'каллиграфия', 'calligraphy'],
-  ['帆船', 'парусный спорт', 'sailing'], ['美食', 'кухня', 'food'], ['旅游', 'туризм', 'tourism'], ['贸易', 'торговля', 'trade'],
-]
-const CATEGORIES = ['summit', 'forum', 'expo', 'festival', 'culture', 'tourism', 'ceremony']
-const addDays = (day, n) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86400000).toISOString().slice(0, 10)
-const toneless = (zh) => {
-  const s = pinyin(zh, { toneType: 'none', type: 'array', nonZh: 'removed' }).filter((x) => /\p{L}/u.test(x))
-  return `${s.join(' ')} ${s.map((x) => x[0]).join('')}`
-}
 
 const PLACE_WORDS = [
   ['银行', 'банк', 'bank'], ['酒店', 'отель', 'hotel'], ['公园', 'парк', 'park'], ['广场', 'площадь', 'square'], ['博物馆', 'музей', 'museum'],
@@ -100,12 +77,6 @@ function syntheticContent() {
   return { ...base, meta: { ...base.meta, hash: 'be0c4be0c4be' }, venues, services, events }
 }
 
-const stats = (xs) => {
-  const s = [...xs].sort((a, b) => a - b)
-  const q = (p) => s[Math.min(s.length - 1, Math.floor(p * s.length))]
-  return { n: s.length, median: q(0.5), p95: q(0.95), max: s[s.length - 1] }
-}
-const fmt = (x) => `median ${x.median.toFixed(1)} ms, p95 ${x.p95.toFixed(1)} ms, max ${x.max.toFixed(1)} ms (n=${x.n})`
 
 const content = syntheticContent()
 const server = await startServer({ root: dist })
