@@ -2,16 +2,20 @@
 // built once per content version and language. Each field (a name, its pinyin, an address, a category name,
 // a description) is folded once and stored once, however many items share it (an event repeats its venue's
 // names), in one long string; a keystroke then scans that string once per query word, which is far cheaper
-// than thousands of short scans, and only then looks at the items whose fields were found.
-import type { GeoLocation, L10n, ScheduleEvent, ServicePoint, Venue } from '../content/schema'
+// than thousands of short scans, and only then looks at the items whose fields were found. Names and
+// addresses are searched in all three languages (a visitor types what a sign or a map says); descriptions
+// only in the visitor's, which keeps a short prefix from matching every description in a language the
+// visitor is not reading, and the string to scan a third as long.
+import type { GeoLocation, L10n, Locale, ScheduleEvent, ServicePoint, Venue } from '../content/schema'
 import { compact, parseQuery, type Query } from './search'
 import { eventSpan } from './status'
 import { distanceM, type LatLon } from './geo'
 
+/** A result; `what` names its kind in the index's language ("Festival", "Exchange · SIM cards"). */
 export type SearchHit =
-  | { kind: 'event'; id: string; item: ScheduleEvent }
-  | { kind: 'venue'; id: string; item: Venue }
-  | { kind: 'service'; id: string; item: ServicePoint }
+  | { kind: 'event'; id: string; item: ScheduleEvent; what: string }
+  | { kind: 'venue'; id: string; item: Venue; what: string }
+  | { kind: 'service'; id: string; item: ServicePoint; what: string }
 
 export type GlobalIndex = {
   /** Every distinct folded field, each followed by a separator no query word contains. */
@@ -31,6 +35,8 @@ export type IndexInput = {
   events: readonly ScheduleEvent[]
   venues: readonly Venue[]
   services: readonly ServicePoint[]
+  /** The visitor's language: descriptions are searched in it alone. */
+  lang: Locale
   /** Category names in the visitor's language, so «обмен» or "exchange" finds the exchange points. */
   label: (kind: SearchHit['kind'], category: string) => string
 }
@@ -43,7 +49,7 @@ const all = (t: L10n | null | undefined) => (t ? [t.zh, t.ru, t.en] : [])
  * The index, built a few items at a time: the generator pauses after every `step` items so that a caller
  * on the page can yield to input between slices (`buildGlobalIndexInSlices`); `buildGlobalIndex` runs it through.
  */
-export function* indexSteps({ events, venues, services, label }: IndexInput, step = 200): Generator<void, GlobalIndex> {
+export function* indexSteps({ events, venues, services, lang, label }: IndexInput, step = 200): Generator<void, GlobalIndex> {
   const venueById = new Map(venues.map((v) => [v.id, v]))
   const labels = new Map<string, string>()
   const labelOf = (kind: SearchHit['kind'], c: string) => {
@@ -95,24 +101,27 @@ export function* indexSteps({ events, venues, services, label }: IndexInput, ste
     ends.push(end)
   }
 
+  const about = (t: L10n | null | undefined) => t?.[lang]
   let done = 0
   const pause = () => ++done % step === 0
   for (const v of venues) {
-    add({ kind: 'venue', id: v.id, item: v }, [...all(v.name), v.pinyin],
-      [labelOf('venue', v.category), ...all(v.address), ...all(v.nameNote), ...all(v.description)])
+    const what = labelOf('venue', v.category)
+    add({ kind: 'venue', id: v.id, item: v, what }, [...all(v.name), v.pinyin], [what, ...all(v.address), ...all(v.nameNote), about(v.description)])
     if (pause()) yield
   }
   for (const s of services) {
     const venue = s.venueId ? venueById.get(s.venueId) : undefined
-    add({ kind: 'service', id: s.id, item: s }, [...all(s.name), s.pinyin],
-      [...s.categories.map((c) => labelOf('service', c)), ...s.offers.currencies, ...all(s.address), ...all(venue?.name), venue?.pinyin,
-        ...all(s.offers.documents), ...all(s.description)])
+    const whats = s.categories.map((c) => labelOf('service', c))
+    add({ kind: 'service', id: s.id, item: s, what: whats.join(' · ') }, [...all(s.name), s.pinyin],
+      [...whats, ...s.offers.currencies, ...all(s.address), ...all(venue?.name), venue?.pinyin,
+        ...all(s.offers.documents), about(s.description)])
     if (pause()) yield
   }
   for (const e of events) {
     const venue = e.venueId ? venueById.get(e.venueId) : undefined
-    add({ kind: 'event', id: e.id, item: e }, [...all(e.title), e.pinyin],
-      [labelOf('event', e.category), ...all(venue?.name), venue?.pinyin, ...all(e.venueNote), ...all(e.organiser), ...all(e.description)],
+    const what = labelOf('event', e.category)
+    add({ kind: 'event', id: e.id, item: e, what }, [...all(e.title), e.pinyin],
+      [what, ...all(venue?.name), venue?.pinyin, ...all(e.venueNote), ...all(e.organiser), about(e.description)],
       eventSpan(e)[1])
     if (pause()) yield
   }

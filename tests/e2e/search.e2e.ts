@@ -68,7 +68,7 @@ describe('one search on Home', () => {
     expect(await below.boundingBox()).toEqual(before)
     for (const letter of ['п', 'b']) {
       await page.locator('[data-testid=global-search]').fill(letter)
-      await page.locator('[data-testid=global-search-results]').waitFor({ state: 'detached' })
+      await page.locator('[data-testid=global-search-results]').waitFor({ state: 'hidden' })
       expect(await page.locator('[data-testid=global-search-count]').textContent()).toBe('')
     }
     expect(await search(page, '啤')).toContainEqual({ kind: 'event', id: beer.id })

@@ -47,7 +47,7 @@ describe('Russian word forms', () => {
 describe('one search over events, venues and services', () => {
   const content = buildContent()
   const label = (kind: string, c: string) => `${kind}:${c}`
-  const index = buildGlobalIndex({ ...content, label })
+  const index = buildGlobalIndex({ ...content, lang: 'ru', label })
   const now = Date.parse('2026-12-04T12:00:00+08:00')
   const kinds = (q: string) => searchAll(index, parseQuery(q), now, 50).hits.map((h: SearchHit) => h.kind)
 
@@ -86,9 +86,20 @@ describe('one search over events, venues and services', () => {
       { ...content.events[0]!, id: 'new', title: { zh: '啤酒节', ru: 'Пивной фестиваль', en: 'Beer festival' }, start: '2027-08-01', end: '2027-08-02', allDay: true },
       { ...content.events[0]!, id: 'desc', title: { zh: '音乐会', ru: 'Концерт', en: 'Concert' }, description: { zh: '啤酒', ru: 'пиво', en: 'beer' } },
     ]
-    const small = buildGlobalIndex({ events, venues: [], services: [], label })
+    const small = buildGlobalIndex({ events, venues: [], services: [], lang: 'ru', label })
     expect(searchAll(small, parseQuery('пиво'), now).hits.map((h) => h.id)).toEqual(['new', 'old', 'desc'])
     expect(hitPath(searchAll(small, parseQuery('beer'), now).hits[0]!)).toBe('/events/new')
+  })
+
+  it('searches names in every language but descriptions only in the visitor\'s, and names each hit\'s kind in it', () => {
+    const concert = { ...content.events[0]!, id: 'desc', title: { zh: '音乐会', ru: 'Концерт', en: 'Concert' }, description: { zh: '啤酒', ru: 'пиво', en: 'beer' } }
+    const ids = (lang: 'zh' | 'ru' | 'en', q: string) => searchAll(buildGlobalIndex({ events: [concert], venues: [], services: [], lang, label }), parseQuery(q), now).hits.map((h) => h.id)
+    expect(ids('ru', 'пиво')).toEqual(['desc'])
+    expect(ids('ru', 'beer')).toEqual([])
+    expect(ids('en', 'beer')).toEqual(['desc'])
+    expect(ids('zh', '啤酒')).toEqual(['desc'])
+    expect(ids('zh', 'concert')).toEqual(['desc'])
+    expect(searchAll(buildGlobalIndex({ events: [concert], venues: [], services: [], lang: 'en', label }), parseQuery('concert'), now).hits[0]!.what).toBe(`event:${concert.category}`)
   })
 })
 
@@ -110,11 +121,11 @@ describe('the compact index finds exactly what a plain scan of each item finds',
         allDay: true, start: `2026-12-0${3 + x.day}`, end: `2026-12-0${3 + x.day}`,
       }))
       const query = parseQuery(words.join(' '))
-      const got = searchAll(buildGlobalIndex({ events, venues: [], services: [], label }), query, now, 100)
+      const got = searchAll(buildGlobalIndex({ events, venues: [], services: [], lang: 'en', label }), query, now, 100)
       const bands: string[][] = [[], [], [], []]
       for (const e of events) {
         const names = [e.title.zh, e.title.ru, e.title.en, e.pinyin]
-        if (!query || !matches(searchDoc([...names, label(), e.description.zh, e.description.ru, e.description.en].filter((f) => f !== undefined)), query)) continue
+        if (!query || !matches(searchDoc([...names, label(), e.description.en].filter((f) => f !== undefined)), query)) continue
         const inName = matches(searchDoc(names.filter((f) => f !== undefined)), query)
         bands[(inName ? 0 : 2) + (e.start < '2026-12-04' ? 1 : 0)]!.push(e.id)
       }
@@ -124,7 +135,7 @@ describe('the compact index finds exactly what a plain scan of each item finds',
   })
 
   it('built in slices, it is the same index, and a cancelled build gives none', async () => {
-    const input = { ...content, label }
+    const input = { ...content, lang: 'zh' as const, label }
     const pause = () => Promise.resolve()
     const sliced = await buildGlobalIndexInSlices(input, pause, () => false, 0)
     expect(sliced).toEqual(buildGlobalIndex(input))
