@@ -236,6 +236,35 @@ export function engineJourneys(start: () => Promise<Engine>): void {
     await shot(page, 'services-open-now')
   })
 
+  it('one search on Home finds an event and a place; a single letter hides the results again', async () => {
+    await visit(page, '/')
+    // The box is its own chunk: type once it is there.
+    const type = (text: string) => {
+      const box = document.querySelector<HTMLInputElement>('[data-testid=global-search]')
+      if (!box) return false
+      box.focus()
+      box.value = text
+      box.dispatchEvent(new Event('input', { bubbles: true }))
+      return true
+    }
+    await waitFor(page, type, 'beer')
+    const beer = content.events.find((e) => e.title.zh.includes('啤酒'))!
+    // The visible results, by kind and id (the list is hidden, not removed, while nothing is asked).
+    const found = await waitFor(page, (id) => {
+      const list = document.querySelector('[data-testid=global-search-results]')
+      if (!list || getComputedStyle(list).visibility === 'hidden') return null
+      const hits = [...list.querySelectorAll('[data-testid=global-search-result]')].map((a) => `${a.getAttribute('data-kind')}:${a.getAttribute('data-id')}`)
+      return hits.includes(id) ? hits : null
+    }, `event:${beer.id}`)
+    expect(found.some((h) => h.startsWith('venue:'))).toBe(true)
+    await shot(page, 'search')
+    await waitFor(page, type, 'b')
+    expect(await waitFor(page, () => {
+      const list = document.querySelector('[data-testid=global-search-results]')
+      return !!list && getComputedStyle(list).visibility === 'hidden' && document.querySelector('[data-testid=global-search-count]')?.textContent === ''
+    })).toBe(true)
+  })
+
   it('at a small phone size, once the service worker controls the page, every route and a cold deep link open with the network cut; the bottom bar stays on top', async () => {
     await visit(page, '/')
     await waitFor(page, () => navigator.serviceWorker.ready.then(() => {
