@@ -69,8 +69,9 @@ type GridInternals = {
 
 /**
  * Tile canvases are reused instead of freed and made anew. A new canvas gets its pixel buffer on its first
- * drawing call and frees it when its size is set to 0 (what protomaps-leaflet does on removal); at 512×512
- * these cost about as much as drawing the streets on it. Up to one view's worth of canvases is kept; the
+ * drawing call, is handed to the compositor as a new resource, and frees it all when its size is set to 0
+ * (what protomaps-leaflet does on removal); measured at z15, that took several times as long as drawing the
+ * streets on the canvases. Up to one view's worth of canvases is kept; the
  * layer hides a tile until it is drawn again (Leaflet shows only `leaflet-tile-loaded` tiles), and a late
  * drawing for a tile's previous key stops at protomaps-leaflet's own `element.key !== key` check.
  */
@@ -102,6 +103,10 @@ function withCanvasPool(layer: RenderedLayer): RenderedLayer {
       if (pool.length < poolSize()) pool.push(el)
       else el.width = el.height = 0
     },
+  })
+  // A layer taken off the map (another language makes a new one) frees its spare canvases at once.
+  layer.on('remove', () => {
+    for (const el of pool.splice(0)) el.width = el.height = 0
   })
   return layer
 }
