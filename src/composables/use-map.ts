@@ -38,6 +38,24 @@ function debugHook(name: string, value: unknown): void {
   }
 }
 
+/**
+ * A marker's permanent name, beside it. Leaflet's tooltip reads its own size to centre itself on every
+ * zoom (one forced layout per label, each after the previous label's write); this one is placed at its
+ * anchor and centred by CSS (`translate` on the leaflet-tooltip-left/right classes, MapView.vue), so
+ * moving many labels costs one layout, in declutter().
+ */
+class MarkerLabel extends L.Tooltip {
+  declare _container: HTMLElement
+  declare _getAnchor: () => L.Point
+
+  _setPosition(pos: L.Point): void {
+    const left = this.options.direction === 'left'
+    this._container.classList.toggle('leaflet-tooltip-left', left)
+    this._container.classList.toggle('leaflet-tooltip-right', !left)
+    L.DomUtil.setPosition(this._container, pos.add(L.point(this.options.offset ?? [0, 0])).add(this._getAnchor()))
+  }
+}
+
 function cssVar(el: HTMLElement, name: string, fallback: string): string {
   return getComputedStyle(el).getPropertyValue(name).trim() || fallback
 }
@@ -78,6 +96,10 @@ export function useMap(container: Ref<HTMLElement | null>, onSelect: (groupKey: 
       maxZoom: 18,
       maxBounds: L.latLngBounds([VISITOR_AREA.south - 0.5, VISITOR_AREA.west - 0.7], [VISITOR_AREA.north + 0.5, VISITOR_AREA.east + 0.7]),
       zoomSnap: 0.5,
+      // Tiles appear when drawn instead of fading in over 200 ms: the fade kept a frame running for every
+      // step of it (opacity of each tile, style and commit), and a half-faded street map let the overview's
+      // lines show through it.
+      fadeAnimation: false,
     }))
     m.attributionControl.setPrefix(false)
     m.createPane('overview').style.zIndex = '150'
@@ -86,7 +108,7 @@ export function useMap(container: Ref<HTMLElement | null>, onSelect: (groupKey: 
     areaLayer = markRaw(L.layerGroup().addTo(m))
     userLayer = markRaw(L.layerGroup().addTo(m))
     // DOM markers are re-clustered for the new zoom; canvas points redraw themselves.
-    m.on('zoomend', () => pointsLayer?.size || render())
+    m.on('zoomend', () => pointsLayer?.size || render(true))
     m.on('moveend', declutter)
     map.value = m
     debugHook('__qdMap', m)
@@ -187,10 +209,12 @@ export function useMap(container: Ref<HTMLElement | null>, onSelect: (groupKey: 
       el.dataset.group = entry.group.key
       el.dataset.places = entry.group.places.map((p) => p.key).join(' ')
     }
-    const text = labels.label(entry.group)
+    // An element with the name as text: never parsed as HTML.
+    const text = document.createElement('span')
+    text.textContent = labels.label(entry.group)
     const tip = entry.marker.getTooltip()
     if (tip) tip.setContent(text)
-    else entry.marker.bindTooltip(text, { permanent: true, direction: 'right', offset: [14, 0], className: 'qd-label' })
+    else entry.marker.bindTooltip(new MarkerLabel({ permanent: true, direction: 'right', offset: [14, 0], className: 'qd-label' }).setContent(text))
   }
 
   /** Exact-point groups as given; what is drawn may merge some of them (clusters). */
@@ -217,12 +241,15 @@ export function useMap(container: Ref<HTMLElement | null>, onSelect: (groupKey: 
     render()
   }
 
-  function render(): void {
+  /** `keepSame`: after a zoom, markers whose clusters did not change stay as they are (no DOM rebuilt). */
+  function render(keepSame = false): void {
     const m = map.value
     if (!m || !markerLayer || !areaLayer) return
     const groups = current
     const l = labels
     if (!l) return
+    const clusters = groups.length > DOM_MARKER_LIMIT ? [] : cluster(m, groups)
+    if (keepSame && clusters.length && clusters.length === markers.size && clusters.every((parts) => markers.has(parts.map((p) => p.key).join('|')))) return
     markerLayer.clearLayers()
     areaLayer.clearLayers()
     markers = new Map()
@@ -246,7 +273,7 @@ export function useMap(container: Ref<HTMLElement | null>, onSelect: (groupKey: 
         }))
       }
     }
-    for (const parts of cluster(m, groups)) {
+    for (const parts of clusters) {
       const first = parts[0]!
       const shown: MapGroup = parts.length === 1 ? first : {
         ...first, key: parts.map((p) => p.key).join('|'), places: parts.flatMap((p) => p.places), radius: Math.max(...parts.map((p) => p.radius)),

@@ -45,3 +45,14 @@ export function tuneLabelRules(rules: readonly LabelRule[]): LabelRule[] {
     return true
   })
 }
+
+type ZoomedRule = Pick<PaintRule, 'dataLayer' | 'minzoom' | 'maxzoom'>
+
+/**
+ * The data layers some rule draws at a display zoom in [from, to] (a rule's zooms as the renderer reads
+ * them: 0 or absent means open). Layers outside this set need not be decoded for those zooms; at z15 the
+ * building footprints alone are most of a tile's features.
+ */
+export function layersDrawn(rules: readonly ZoomedRule[], from: number, to: number): Set<string> {
+  return new Set(rules.filter((r) => !(r.minzoom && to < r.minzoom) && !(r.maxzoom && from > r.maxzoom)).map((r) => r.dataLayer))
+}

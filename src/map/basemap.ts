@@ -2,13 +2,15 @@
 // pmtiles load only once a pack is on the device). protomaps-leaflet reads the global `L`, so
 // the caller imports Leaflet first.
 import type { Layer } from 'leaflet'
+import L from 'leaflet'
 import { PMTiles } from 'pmtiles'
 import {
   CircleSymbolizer, LineSymbolizer, OffsetTextSymbolizer, PolygonSymbolizer, leafletLayer,
-  type LabelRule, type PaintRule,
+  type LabelRule, type PaintRule, type TileSource,
 } from 'protomaps-leaflet'
 import { CachedPackSource, type PackInfo } from './pack'
-import { tuneLabelRules, tunePaintRules } from './basemap-rules'
+import { layersDrawn, tuneLabelRules, tunePaintRules } from './basemap-rules'
+import { PackTileSource } from './basemap-tiles'
 import type { Locale } from '../content/schema'
 
 export type BasemapColors = { sea: string; land: string; line: string; label: string; halo: string }
@@ -44,6 +46,71 @@ export function tilePixelRatio(deviceRatio: number | undefined): number {
   return Math.min(Math.max(deviceRatio || 1, 1), MAX_TILE_PIXEL_RATIO)
 }
 
+type RenderedLayer = ReturnType<typeof leafletLayer> & { views: Map<string, { tileCache: { source: TileSource } }> }
+
+/** Decode only what the layer's rules draw; with levelDiff 1 a data tile of zoom d serves display zoom d+1, the last one every deeper zoom too. */
+function withLeanTiles(layer: RenderedLayer, archive: PMTiles, maxDataZoom: number): RenderedLayer {
+  const rules = () => [...layer.paintRules, ...layer.labelRules]
+  const source = new PackTileSource(archive, (d) => layersDrawn(rules(), d + 1, d >= maxDataZoom ? Infinity : d + 1))
+  for (const view of layer.views.values()) view.tileCache.source = source
+  return layer
+}
+
+type TileCanvas = HTMLCanvasElement & { key?: string }
+type GridInternals = {
+  _map?: L.Map
+  _tiles: Record<string, { el: TileCanvas }>
+  _tileCoordsToKey(c: L.Coords): string
+  _keyToTileCoords(key: string): L.Coords
+  lang?: string
+  renderTile(c: L.Coords, el: TileCanvas, key: string, done: () => void): void
+  fire(type: string, data: object): void
+}
+
+/**
+ * Tile canvases are reused instead of freed and made anew. A new canvas gets its pixel buffer on its first
+ * drawing call, is handed to the compositor as a new resource, and frees it all when its size is set to 0
+ * (what protomaps-leaflet does on removal); measured at z15, that took several times as long as drawing the
+ * streets on the canvases. Up to one view's worth of canvases is kept; the
+ * layer hides a tile until it is drawn again (Leaflet shows only `leaflet-tile-loaded` tiles), and a late
+ * drawing for a tile's previous key stops at protomaps-leaflet's own `element.key !== key` check.
+ */
+function withCanvasPool(layer: RenderedLayer): RenderedLayer {
+  const grid = layer as unknown as GridInternals
+  const pool: TileCanvas[] = []
+  const poolSize = () => {
+    const size = grid._map?.getSize()
+    return size ? Math.ceil(size.x / 256 + 1) * Math.ceil(size.y / 256 + 1) : 0
+  }
+  Object.assign(layer, {
+    createTile(this: GridInternals, coords: L.Coords, done: (err: Error | undefined, el: HTMLElement) => void): HTMLElement {
+      const el = pool.pop() ?? (L.DomUtil.create('canvas', 'leaflet-tile') as TileCanvas)
+      if (this.lang) el.lang = this.lang
+      const key = this._tileCoordsToKey(coords)
+      el.key = key
+      this.renderTile(coords, el, key, () => done(undefined, el))
+      return el
+    },
+    _removeTile(this: GridInternals, key: string): void {
+      const tile = this._tiles[key]
+      if (!tile) return
+      const el = tile.el
+      el.key = undefined
+      L.DomUtil.removeClass(el, 'leaflet-tile-loaded')
+      L.DomUtil.remove(el)
+      delete this._tiles[key]
+      this.fire('tileunload', { tile: el, coords: this._keyToTileCoords(key) })
+      if (pool.length < poolSize()) pool.push(el)
+      else el.width = el.height = 0
+    },
+  })
+  // A layer taken off the map (another language makes a new one) frees its spare canvases at once.
+  layer.on('remove', () => {
+    for (const el of pool.splice(0)) el.width = el.height = 0
+  })
+  return layer
+}
+
 export function createBasemapLayer(pack: PackInfo, locale: Locale, colors: BasemapColors): Layer {
   const url = new PMTiles(new CachedPackSource(pack.url))
   const common = {
@@ -60,9 +127,10 @@ export function createBasemapLayer(pack: PackInfo, locale: Locale, colors: Basem
     updateWhenZooming: false,
   }
   if (pack.schema !== 'protomaps') {
-    return leafletLayer({ ...common, backgroundColor: colors.sea, ...sampleRules(colors, locale) }) as unknown as Layer
+    const sample = leafletLayer({ ...common, backgroundColor: colors.sea, ...sampleRules(colors, locale) }) as RenderedLayer
+    return withCanvasPool(withLeanTiles(sample, url, pack.maxzoom)) as unknown as Layer
   }
-  const layer = leafletLayer({ ...common, flavor: 'light', lang: PROTOMAPS_LANG[locale] })
+  const layer = withCanvasPool(withLeanTiles(leafletLayer({ ...common, flavor: 'light', lang: PROTOMAPS_LANG[locale] }) as RenderedLayer, url, pack.maxzoom))
   // In place: the layer's label placer already holds these arrays.
   layer.paintRules.splice(0, layer.paintRules.length, ...tunePaintRules(layer.paintRules))
   layer.labelRules.splice(0, layer.labelRules.length, ...tuneLabelRules(layer.labelRules))

@@ -31,13 +31,22 @@ describe('first view of the map', () => {
         const box = map.getBoundingClientRect()
         const inside = (r: DOMRect) => r.left >= box.left - 1 && r.right <= box.right + 1 && r.top >= box.top - 1 && r.bottom <= box.bottom + 1
         const markers = [...map.querySelectorAll<HTMLElement>('[data-testid=map-marker]')].map((m) => ({
-          places: (m.dataset.places ?? '').split(' '), inside: inside(m.getBoundingClientRect()),
+          places: (m.dataset.places ?? '').split(' '), inside: inside(m.getBoundingClientRect()), rect: m.getBoundingClientRect().toJSON() as DOMRect,
         }))
         // Permanent tooltips open in the order their markers were added.
-        const labels = [...map.querySelectorAll<HTMLElement>('.qd-label')]
-          .map((l) => ({ text: l.textContent ?? '', shown: l.style.visibility !== 'hidden', inside: inside(l.getBoundingClientRect()) }))
+        const labels = [...map.querySelectorAll<HTMLElement>('.qd-label')].map((l) => ({
+          text: l.textContent ?? '', shown: l.style.visibility !== 'hidden', inside: inside(l.getBoundingClientRect()), rect: l.getBoundingClientRect().toJSON() as DOMRect,
+        }))
         return { markers, labels }
       })
+      // Each label beside its marker: centred on it vertically, wholly to its right or (flipped) to its left.
+      const misplaced = seen.labels.filter((l, i) => {
+        const m = seen.markers[i]?.rect
+        if (!m || !l.shown) return false
+        const centred = Math.abs((l.rect.top + l.rect.bottom) / 2 - (m.top + m.bottom) / 2) <= 2
+        return !centred || !(l.rect.left >= m.right - 4 || l.rect.right <= m.left + 4)
+      })
+      expect(misplaced.map((l) => l.text)).toEqual([])
       const coreMarkers = seen.markers.filter((m) => m.places.some((p) => core.has(p)))
       expect(coreMarkers.length).toBeGreaterThan(0)
       expect(coreMarkers.filter((m) => !m.inside)).toEqual([])
