@@ -39,5 +39,14 @@ export function contentSha256(): string {
   }
 }
 
+/** The bundled content's date ("as of"), which the home page in index.html shows: the page hydrates that line only if it differs. */
+export function contentAsOf(): string {
+  try {
+    return buildContent().meta.asOf
+  } catch {
+    return ''
+  }
+}
+
 /** Which schema validated a saved content copy: a copy this build's schema validated is not validated again. */
 export const SCHEMA_ID = createHash('sha256').update(readFileSync(new URL('../src/content/schema.ts', import.meta.url))).digest('hex').slice(0, 16)

@@ -1,4 +1,4 @@
-import { defineAsyncComponent, hydrateOnIdle, readonly, ref, type Component, type Ref } from 'vue'
+import { defineAsyncComponent, readonly, ref, watch, type Component, type Ref, type WatchSource } from 'vue'
 import { nextTask } from '../domain/idle'
 
 /**
@@ -39,11 +39,18 @@ export async function hydrateThen(hydrate: () => void): Promise<void> {
 }
 
 /**
- * The same component, hydrated on its own once the page is idle (Vue's lazy hydration) rather than in the
- * app's hydration task; rendered as usual on a page the app renders itself. Only for parts nothing can change
- * before then (not the clock, saved state or the route): Vue corrects text that differs when it hydrates,
- * never attributes, so a class changed in between would stay wrong.
+ * The same component, left as the build rendered it and not hydrated (Vue's lazy hydration, with a strategy of
+ * its own) while that markup is what the client would render anyway: hydrating it would only repeat the work.
+ * It hydrates as soon as `upToDate()` is false when the app hydrates (the visitor has other content than the
+ * build), or later once `source` changes (a language switch, newer content); Vue then corrects its text, which
+ * an ancestor's data-allow-mismatch="text" must allow. Rendered as usual on a page the app renders itself.
  */
-export function hydratedWhenIdle(component: Component): Component {
-  return defineAsyncComponent({ loader: () => Promise.resolve(component), hydrate: hydrateOnIdle() })
+export function hydratedOnChange(component: Component, source: WatchSource, upToDate: () => boolean): Component {
+  return defineAsyncComponent({
+    loader: () => Promise.resolve(component),
+    hydrate: (hydrate) => {
+      if (!upToDate()) return void hydrate()
+      return watch(source, () => hydrate(), { once: true })
+    },
+  })
 }

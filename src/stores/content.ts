@@ -9,6 +9,10 @@ import { compareCodeUnits } from '../domain/order'
 
 export const CONTENT_URL = `${import.meta.env.BASE_URL}data/content.json`
 
+/** The date ("as of") of the content this build bundled, which the home page in index.html shows (vite.config.ts). */
+declare const __QD_CONTENT_AS_OF__: string | undefined
+export const BUILT_AS_OF: string = typeof __QD_CONTENT_AS_OF__ === 'string' ? __QD_CONTENT_AS_OF__ : ''
+
 function parseJson(text: string): unknown {
   try {
     return JSON.parse(text) as unknown

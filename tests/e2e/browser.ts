@@ -84,3 +84,14 @@ export async function tapVisibleMarker(page: Page): Promise<void> {
     await page.waitForTimeout(400)
   }
 }
+
+/**
+ * Home's "now" block (clock, open places, programme) renders once it is scrolled into view (src/pages/HomePage.vue):
+ * scroll its slot to the top of the page, as a visitor reading on would, and wait for the block.
+ */
+export async function scrollToHomeNow(page: Page): Promise<void> {
+  const slot = page.locator('[data-testid=home-now-slot]')
+  await slot.waitFor({ state: 'attached' })
+  await slot.evaluate((el) => el.scrollIntoView({ block: 'start' }))
+  await page.locator('[data-testid=home-now]').waitFor()
+}

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { mkdirSync } from 'node:fs'
 import type { BrowserContextOptions } from 'playwright-core'
-import { open, type Opened } from './browser'
+import { appMounted, open, scrollToHomeNow, type Opened } from './browser'
 import { builtContent } from './content'
 
 const content = builtContent()
@@ -21,6 +21,7 @@ async function openAt(path: string, time: number, options: BrowserContextOptions
   if (json) await opened.context.route('**/data/content.json', (route) => route.fulfill({ json, headers: { 'Cache-Control': 'no-cache' } }))
   await opened.page.clock.install({ time })
   await opened.page.goto(path)
+  if (path === '/') await scrollToHomeNow(opened.page)
   return opened.page
 }
 
@@ -53,6 +54,23 @@ describe('Home between programmes (4 Dec 2026: only past events)', () => {
       }
     }
     expect(opened!.errors).toEqual([])
+  })
+})
+
+describe('the now block below the fold', () => {
+  it.each([[375, 667, 'ru-RU'], [320, 568, 'zh-CN']] as const)('%i×%i (%s): it renders once scrolled to, and nothing above it moves', async (width, height, locale) => {
+    opened = await open('/', { locale, viewport: { width, height } })
+    const { page } = opened
+    await appMounted(page)
+    const slot = page.locator('[data-testid=home-now-slot]')
+    const top = () => slot.evaluate((el) => el.getBoundingClientRect().top + scrollY)
+    const before = await top()
+    // Started without it: the first screen does not wait for the clock, the places or their code.
+    expect(await page.locator('[data-testid=home-now]').count()).toBe(0)
+    await scrollToHomeNow(page)
+    expect(await top()).toBe(before)
+    expect(await page.locator('[data-testid=home-clock]').count()).toBe(1)
+    expect(opened.errors).toEqual([])
   })
 })
 

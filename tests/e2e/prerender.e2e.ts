@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { startServer } from '../../scripts/serve.mjs'
 import { CONTENT_DIR } from '../../src/content/build'
-import { goOffline, open, waitForServiceWorker, type Opened } from './browser'
+import { goOffline, open, scrollToHomeNow, waitForServiceWorker, type Opened } from './browser'
 import { builtContent } from './content'
 
 type Messages = Record<string, Record<string, string>>
@@ -69,8 +69,13 @@ describe('the app takes over', () => {
     const { page, errors } = opened
     expect(await page.locator('main h1').count()).toBe(1)
     expect(await page.locator('main h1').textContent()).toBe(messages.ru!.home!.title)
+    const asOf = (l: string) => messages[l]!.content!.as_of!.replace('{date}', '')
+    expect(await page.locator('[data-testid=as-of]').textContent()).toContain(asOf('ru'))
     await page.selectOption('[data-testid=lang-select]', 'zh')
     await expect.poll(() => page.locator('main h1').textContent()).toBe(messages.zh!.home!.title)
+    // The content's date, left as the build rendered it until now, follows the language too.
+    await expect.poll(() => page.locator('[data-testid=as-of]').textContent()).toContain(asOf('zh'))
+    expect(await page.locator('[data-testid=as-of]').textContent()).toMatch(/\d{4}年\d{1,2}月\d{1,2}日/)
     // The app handled the change: no form submit, no reload.
     expect(new URL(page.url()).search).toBe('')
     expect(errors).toEqual([])
@@ -145,6 +150,7 @@ describe('a build in Berlin with an event still ahead', () => {
   it('a visitor in Moscow sees Moscow time beside Qingdao time', async () => {
     const v = await visitor('en-US', 'Europe/Moscow')
     opened = v
+    await scrollToHomeNow(v.page)
     const card = v.page.locator('[data-testid=home-next]', { hasText: 'Test forum' })
     await expect.poll(() => card.textContent()).toMatch(/Moscow/)
     expect(await card.textContent()).toContain('05:00–06:30')
@@ -161,6 +167,7 @@ describe('a build in Berlin with an event still ahead', () => {
     opened = v
     // The plan and the event ahead are there once hydrated.
     await expect.poll(() => v.page.locator('[data-testid=home-plan]').textContent()).toMatch(/1/)
+    await scrollToHomeNow(v.page)
     await expect.poll(() => v.page.locator('[data-testid=home-next]').count()).toBe(1)
     expect(v.hydration).toEqual([])
     expect(v.errors).toEqual([])

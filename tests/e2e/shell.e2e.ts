@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { open, type Opened } from './browser'
+import { open, scrollToHomeNow, type Opened } from './browser'
 import { builtContent } from './content'
 
 const content = builtContent()
@@ -37,8 +37,8 @@ describe('first visit follows the browser language', () => {
     await expect.poll(() => page.locator('h1').textContent()).toBe(H1[lang])
     expect(await page.getAttribute('html', 'lang')).toBe(htmlLang)
     // Home's own text follows: the link to the archive reads in that language.
+    await scrollToHomeNow(page)
     const link = page.locator('[data-testid=home-archive-link]')
-    await link.waitFor()
     expect((await link.textContent())?.trim()).toBe(ARCHIVE_LINK[lang])
     // Content text follows too: every event card's title in the archive is the content's text in that language.
     await link.click()
@@ -167,6 +167,7 @@ describe('past schedule and saved state', () => {
     await page.clock.setFixedTime(new Date(LAST_EVENT + 86400_000))
     await page.goto('/')
     // Home says there is no programme now and links to the archive, listing no events itself.
+    await scrollToHomeNow(page)
     await page.locator('[data-testid=home-no-programme]').waitFor()
     expect(await page.locator('main [data-testid=event-card]').count()).toBe(0)
     await page.locator('[data-testid=home-archive-link]').click()
