@@ -63,12 +63,39 @@ export const storedBytes = (chunks: readonly ChunkRef[]) => chunks.reduce((n, c)
 
 /** The chunks as one Blob: Blobs of cached bodies are read from disk on demand, so this costs no memory. */
 export async function chunksBlob(cache: Cache, chunks: readonly ChunkRef[]): Promise<Blob> {
-  const parts = await Promise.all(chunks.map(async (c) => {
+  return new Blob((await chunkBlobs(cache, chunks)).map((c) => c.blob), { type: 'application/octet-stream' })
+}
+
+export type ChunkBlob = { offset: number; blob: Blob }
+
+/** Each chunk's Blob (a handle on disk, not its bytes), in file order. */
+export async function chunkBlobs(cache: Cache, chunks: readonly ChunkRef[]): Promise<ChunkBlob[]> {
+  return Promise.all(chunks.map(async (c) => {
     const res = await cache.match(c.key)
     if (!res) throw new Error(`pack chunk missing: ${c.key}`)
-    return res.blob()
+    return { offset: c.offset, blob: await res.blob() }
   }))
-  return new Blob(parts, { type: 'application/octet-stream' })
+}
+
+/**
+ * Bytes `start` to `end` (exclusive) of the file, sliced from the one or two chunks that hold them. Slicing
+ * a Blob glued from every chunk costs time in proportion to the number of chunks, on each tile read.
+ */
+export function sliceChunks(chunks: readonly ChunkBlob[], start: number, end: number): Blob {
+  // The last chunk starting at or before `start`.
+  let lo = 0
+  let hi = chunks.length
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1
+    if (chunks[mid]!.offset <= start) lo = mid
+    else hi = mid
+  }
+  const parts: Blob[] = []
+  for (let i = lo; i < chunks.length && chunks[i]!.offset < end; i++) {
+    const c = chunks[i]!
+    parts.push(c.blob.slice(Math.max(0, start - c.offset), Math.min(c.blob.size, end - c.offset)))
+  }
+  return parts.length === 1 ? parts[0]! : new Blob(parts)
 }
 
 /** Delete every chunk not listed in `keep` (old packs, abandoned downloads). */

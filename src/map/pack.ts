@@ -6,7 +6,7 @@
 // file is checked (size, SHA-256 over the stored chunks) before the map switches to it, so a broken
 // or cancelled download never touches the pack in use.
 import {
-  cachesAvailable, chunkKey, chunksBlob, packCache, PARTIAL_KEY, pruneChunks, readPartial, readStored, STORED_KEY,
+  cachesAvailable, chunkBlobs, chunkKey, packCache, sliceChunks, type ChunkBlob, PARTIAL_KEY, pruneChunks, readPartial, readStored, STORED_KEY,
   storedBytes, writeJson, type ChunkRef, type PartialRecord,
 } from './pack-store'
 import { Sha256 } from './sha256'
@@ -262,19 +262,18 @@ export async function removePack(): Promise<void> {
  * from disk on demand, so a large pack is never loaded whole.
  */
 export class CachedPackSource {
-  private blob: Promise<Blob> | null = null
+  private chunks: Promise<ChunkBlob[]> | null = null
   constructor(private readonly url: string) {}
   getKey(): string {
     return this.url
   }
   async getBytes(offset: number, length: number): Promise<{ data: ArrayBuffer }> {
-    this.blob ??= (async () => {
+    this.chunks ??= (async () => {
       const cache = await packCache()
       const rec = cache ? await readStored(cache) : null
       if (!cache || !rec || rec.info.url !== this.url) throw new PackError('network', 'pack not stored')
-      return chunksBlob(cache, rec.chunks)
+      return chunkBlobs(cache, rec.chunks)
     })()
-    const blob = await this.blob
-    return { data: await blob.slice(offset, offset + length).arrayBuffer() }
+    return { data: await sliceChunks(await this.chunks, offset, offset + length).arrayBuffer() }
   }
 }
