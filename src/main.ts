@@ -60,4 +60,5 @@ async function start() {
   void import('./composables/use-pwa').then((m) => m.startPwa())
 }
 
-void start()
+// Evaluating the modules is one task; setting the app up is the next one.
+void nextTask().then(start)

@@ -4,6 +4,7 @@
 // that fails as well, the page says so instead of staying blank.
 import type { RouteComponent, RouteRecordRaw, Router } from 'vue-router'
 import { useNoticesStore } from '../stores/notices'
+import { whenIdle } from '../domain/idle'
 
 const KEY = 'qd.chunk-retry'
 /** A retry older than this is a new deploy, not the same failure again. */
@@ -64,14 +65,18 @@ export function recoverNavigationErrors(router: Router): void {
   router.afterEach((to, _from, failure) => {
     navigating = false
     pendingPath = null
-    // It worked: a later deploy may need its own one reload.
+    // It worked: a later deploy may need its own one reload. (Once the page is idle: the first access to
+    // sessionStorage is a slow moment on the first navigation.)
     if (!failure) {
-      try {
-        const last = JSON.parse(sessionStorage.getItem(KEY) ?? 'null') as { path?: unknown } | null
-        if (last?.path === router.resolve(to).href) sessionStorage.removeItem(KEY)
-      } catch {
-        // nothing to clear
-      }
+      const href = router.resolve(to).href
+      whenIdle(() => {
+        try {
+          const last = JSON.parse(sessionStorage.getItem(KEY) ?? 'null') as { path?: unknown } | null
+          if (last?.path === href) sessionStorage.removeItem(KEY)
+        } catch {
+          // nothing to clear
+        }
+      })
     }
   })
   router.onError((error, to) => {

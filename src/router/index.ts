@@ -25,12 +25,12 @@ export function createAppRouter() {
     // The first page of a visit is already at the top: scrolling there would only force an early layout.
     scrollBehavior: (_to, from, saved) => saved ?? (from === START_LOCATION ? false : { top: 0 }),
   })
-  // In-app event reminders run whatever page is open; they load after the first page, outside the entry, and
-  // start once the page is idle: the nearest reminder is minutes away, the first paint is not.
-  void router.isReady()
-    .then(() => import('../composables/use-reminders'))
-    .then((m) => whenIdle(() => m.startReminders()))
-    .catch(() => undefined)
+  // In-app event reminders run whatever page is open; they load after the first page, outside the entry, once
+  // the page is idle (so their module preloads are not added during the start): the nearest reminder is
+  // minutes away, the first paint is not.
+  void router.isReady().then(() => whenIdle(() => {
+    void import('../composables/use-reminders').then((m) => m.startReminders()).catch(() => undefined)
+  }))
   recoverNavigationErrors(router)
   return router
 }
