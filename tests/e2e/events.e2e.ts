@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import ICAL from 'ical.js'
 import type { BrowserContextOptions, Download, Page } from 'playwright-core'
 import { mkdirSync } from 'node:fs'
-import { goOffline, open, waitForServiceWorker, type Opened } from './browser'
+import { goOffline, open, scrollToHomeNow, waitForServiceWorker, type Opened } from './browser'
 import { builtContent } from './content'
 import { NOW, TIMED, TODAY, VENUE, serveTimedContent } from './events-content'
 
@@ -79,6 +79,8 @@ describe('times and day grouping from four device zones (fixed clock: 26 Nov 202
 
   it('Home shows what is on now and what is next', async () => {
     const { page, errors } = await phone('/', { timezoneId: 'Europe/Moscow' })
+    // Below the fold on a phone, the block renders once scrolled to.
+    await scrollToHomeNow(page)
     await page.locator('[data-testid=home-on-now]').waitFor()
     const ids = (sel: string) => page.locator(`${sel} [data-testid=event-card]`).evaluateAll((els) => els.map((e) => e.getAttribute('data-id')))
     expect(await ids('[data-testid=home-on-now]')).toEqual(expect.arrayContaining([TIMED.talk.id, TIMED.fair.id]))
