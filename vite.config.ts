@@ -3,7 +3,7 @@ import vue from '@vitejs/plugin-vue'
 import VueI18nPlugin from '@intlify/unplugin-vue-i18n/vite'
 import { VitePWA } from 'vite-plugin-pwa'
 import { fileURLToPath } from 'node:url'
-import { contentAsOf, contentPlugin, contentSha256, SCHEMA_ID } from './build/content'
+import { bundledContent, contentPlugin, SCHEMA_ID } from './build/content'
 import { pwaHeadLinks } from './build/pwa-head'
 import { prerenderPlugin } from './build/prerender'
 import { compileHintsPlugin } from './build/compile-hints'
@@ -24,6 +24,7 @@ const i18nOptions = {
 
 export default defineConfig(({ mode }) => {
   const env = loadEnv(mode, process.cwd(), 'VITE_')
+  const bundled = bundledContent()
   return {
     plugins: [
       contentPlugin(),
@@ -87,8 +88,8 @@ export default defineConfig(({ mode }) => {
     ],
     define: {
       __QD_SCHEMA_ID__: JSON.stringify(SCHEMA_ID),
-      __QD_CONTENT_SHA256__: JSON.stringify(contentSha256()),
-      __QD_CONTENT_AS_OF__: JSON.stringify(contentAsOf()),
+      __QD_CONTENT_SHA256__: JSON.stringify(bundled.sha256),
+      __QD_CONTENT_AS_OF__: JSON.stringify(bundled.asOf),
       // Tests build with QD_HYDRATION_DETAILS=1 to see every hydration mismatch Vue finds, attributes included.
       __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: JSON.stringify(process.env.QD_HYDRATION_DETAILS === '1'),
     },

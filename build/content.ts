@@ -28,23 +28,17 @@ export function contentPlugin(): Plugin {
 }
 
 /**
- * SHA-256 of the content file the build writes (the same JSON.stringify of buildContent()): the browser skips
- * validating a copy with exactly these bytes. Invalid content yields '' here and fails the build in generateBundle.
+ * What the browser needs to know of the content this build bundles, from one build of it: the SHA-256 of the
+ * file the build writes (the same JSON.stringify of buildContent()), so a copy with exactly these bytes is not
+ * validated again, and its date ("as of"), which the home page in index.html shows and hydrates only if it
+ * differs. Invalid content yields '' for both here and fails the build in generateBundle.
  */
-export function contentSha256(): string {
+export function bundledContent(): { sha256: string; asOf: string } {
   try {
-    return createHash('sha256').update(JSON.stringify(buildContent())).digest('hex')
+    const content = buildContent()
+    return { sha256: createHash('sha256').update(JSON.stringify(content)).digest('hex'), asOf: content.meta.asOf }
   } catch {
-    return ''
-  }
-}
-
-/** The bundled content's date ("as of"), which the home page in index.html shows: the page hydrates that line only if it differs. */
-export function contentAsOf(): string {
-  try {
-    return buildContent().meta.asOf
-  } catch {
-    return ''
+    return { sha256: '', asOf: '' }
   }
 }
 
