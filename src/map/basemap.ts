@@ -11,6 +11,7 @@ import {
 import { CachedPackSource, type PackInfo } from './pack'
 import { layersDrawn, tuneLabelRules, tunePaintRules } from './basemap-rules'
 import { PackTileSource } from './basemap-tiles'
+import { offscreenTile, poolCapacity } from './tile-pool'
 import type { Locale } from '../content/schema'
 
 export type BasemapColors = { sea: string; land: string; line: string; label: string; halo: string }
@@ -59,31 +60,33 @@ function withLeanTiles(layer: RenderedLayer, archive: PMTiles, maxDataZoom: numb
 type TileCanvas = HTMLCanvasElement & { key?: string }
 type GridInternals = {
   _map?: L.Map
-  _tiles: Record<string, { el: TileCanvas }>
+  _tiles: Record<string, { el: TileCanvas; coords: L.Coords; current: boolean }>
   _tileCoordsToKey(c: L.Coords): string
   _keyToTileCoords(key: string): L.Coords
   lang?: string
   renderTile(c: L.Coords, el: TileCanvas, key: string, done: () => void): void
   fire(type: string, data: object): void
+  _removeTile(key: string): void
 }
 
 /**
- * Tile canvases are reused instead of freed and made anew. A new canvas gets its pixel buffer on its first
- * drawing call, is handed to the compositor as a new resource, and frees it all when its size is set to 0
- * (what protomaps-leaflet does on removal); measured at z15, that took several times as long as drawing the
- * streets on the canvases. Up to one view's worth of canvases is kept; the
- * layer hides a tile until it is drawn again (Leaflet shows only `leaflet-tile-loaded` tiles), and a late
- * drawing for a tile's previous key stops at protomaps-leaflet's own `element.key !== key` check.
+ * Tile canvases are reused instead of freed and made anew. A canvas new to the compositor costs a pixel buffer
+ * and, on its first two or three updates, a new compositor resource each (measured in Chromium without CPU
+ * slowdown: about 4 ms per 512×512 canvas, against 0.1 ms for a canvas whose resources are recycled), more than
+ * drawing the streets on it. So canvases are kept while the layer is on the map, up to `POOL_VIEWS` views' worth (a
+ * pinch holds the old zoom's tiles on screen while the new zoom's are drawn), and a tile needed after a pan
+ * takes the canvas of a tile that has left the view (`keepBuffer: 0` releases those at once) before a new one
+ * is made. The layer hides a tile until it is drawn again (Leaflet shows only `leaflet-tile-loaded` tiles), and
+ * a late drawing for a tile's previous key stops at protomaps-leaflet's own `element.key !== key` check.
  */
 function withCanvasPool(layer: RenderedLayer): RenderedLayer {
-  const grid = layer as unknown as GridInternals
   const pool: TileCanvas[] = []
-  const poolSize = () => {
-    const size = grid._map?.getSize()
-    return size ? Math.ceil(size.x / 256 + 1) * Math.ceil(size.y / 256 + 1) : 0
-  }
   Object.assign(layer, {
     createTile(this: GridInternals, coords: L.Coords, done: (err: Error | undefined, el: HTMLElement) => void): HTMLElement {
+      if (!pool.length) {
+        const key = offscreenTile(this._tiles, coords.z)
+        if (key) this._removeTile(key)
+      }
       const el = pool.pop() ?? (L.DomUtil.create('canvas', 'leaflet-tile') as TileCanvas)
       if (this.lang) el.lang = this.lang
       const key = this._tileCoordsToKey(coords)
@@ -100,7 +103,7 @@ function withCanvasPool(layer: RenderedLayer): RenderedLayer {
       L.DomUtil.remove(el)
       delete this._tiles[key]
       this.fire('tileunload', { tile: el, coords: this._keyToTileCoords(key) })
-      if (pool.length < poolSize()) pool.push(el)
+      if (pool.length < poolCapacity(this._map?.getSize())) pool.push(el)
       else el.width = el.height = 0
     },
   })
@@ -125,6 +128,8 @@ export function createBasemapLayer(pack: PackInfo, locale: Locale, colors: Basem
     // During a pinch Leaflet scales the tiles it has; drawing a new zoom level at every step of the
     // gesture (40–90 ms of canvas work per tile on a slow phone) is what made pinch frames stutter.
     updateWhenZooming: false,
+    // Tiles that leave the view give their canvas to the ones that enter it (see withCanvasPool).
+    keepBuffer: 0,
   }
   if (pack.schema !== 'protomaps') {
     const sample = leafletLayer({ ...common, backgroundColor: colors.sea, ...sampleRules(colors, locale) }) as RenderedLayer
