@@ -75,7 +75,7 @@ type GridInternals = {
  * slowdown: about 4 ms per 512×512 canvas, against 0.1 ms for a canvas whose resources are recycled), more than
  * drawing the streets on it. So canvases are kept while the layer is on the map, up to `POOL_VIEWS` views' worth (a
  * pinch holds the old zoom's tiles on screen while the new zoom's are drawn), and a tile needed after a pan
- * takes the canvas of a tile that has left the view (`keepBuffer: 0` releases those at once) before a new one
+ * takes the canvas of a tile that is more than one tile out of the view (`keepBuffer: 1`) before a new one
  * is made. The layer hides a tile until it is drawn again (Leaflet shows only `leaflet-tile-loaded` tiles), and
  * a late drawing for a tile's previous key stops at protomaps-leaflet's own `element.key !== key` check.
  */
@@ -128,8 +128,9 @@ export function createBasemapLayer(pack: PackInfo, locale: Locale, colors: Basem
     // During a pinch Leaflet scales the tiles it has; drawing a new zoom level at every step of the
     // gesture (40–90 ms of canvas work per tile on a slow phone) is what made pinch frames stutter.
     updateWhenZooming: false,
-    // Tiles that leave the view give their canvas to the ones that enter it (see withCanvasPool).
-    keepBuffer: 0,
+    // Tiles more than one tile out of the view give their canvas to the ones that enter it (see withCanvasPool);
+    // Leaflet's default of 2 keeps two rings of off-screen tiles, a canvas each.
+    keepBuffer: 1,
   }
   if (pack.schema !== 'protomaps') {
     const sample = leafletLayer({ ...common, backgroundColor: colors.sea, ...sampleRules(colors, locale) }) as RenderedLayer
