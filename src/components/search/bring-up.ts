@@ -4,9 +4,13 @@
 
 const GAP = 8
 
-/** Scrolls the page so that `el` sits just under the header; nothing when it is there already or cannot go higher. */
+/**
+ * Scrolls the page so that `el` sits just under the header; nothing when it is there already or cannot go higher,
+ * and nothing with a mouse or a trackpad, where no keyboard covers the screen and a jump would only surprise.
+ */
 export function bringUnderHeader(el: HTMLElement): void {
+  if (!matchMedia('(pointer: coarse)').matches) return
   const header = document.querySelector('header')?.getBoundingClientRect().bottom ?? 0
   const by = el.getBoundingClientRect().top - header - GAP
-  if (Math.abs(by) > GAP) window.scrollBy({ top: by, behavior: 'instant' })
+  if (Math.abs(by) > GAP) window.scrollBy(0, by)
 }
