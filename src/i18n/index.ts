@@ -1,3 +1,4 @@
+import { markRaw } from 'vue'
 import { createI18n } from 'vue-i18n'
 import type { Locale } from '../content/schema'
 import { HTML_LANG, ruPluralIndex } from '../domain/lang'
@@ -45,7 +46,10 @@ export const i18n = createI18n<[MessageSchema], Locale, false>({
 export async function loadLocaleMessages(locale: Locale): Promise<void> {
   if (i18n.global.availableLocales.includes(locale)) return
   const mod = await loaders[locale]()
-  i18n.global.setLocaleMessage(locale, mod.default)
+  // vue-i18n keeps its messages in a deep ref: every translation would then walk the precompiled messages through
+  // reactive proxies, tracking each part as it reads it. They never change in place (a language is set whole),
+  // so they are marked raw: a translation reads plain objects, several times faster.
+  i18n.global.setLocaleMessage(locale, markRaw(mod.default))
 }
 
 /** Switch UI language in place: no reload, route and state kept. */

@@ -62,10 +62,13 @@ describe('one search on Home', () => {
     opened.push(o)
     const { page } = o
     const below = page.locator('main nav').first()
-    const before = await below.boundingBox()
+    // Where it is on the page, not on the screen: the page scrolls the box up when it gets focus.
+    const onPage = () => below.evaluate((el) => el.getBoundingClientRect().top + window.scrollY)
+    await page.locator('[data-testid=global-search]').focus()
+    const before = await onPage()
     expect(await search(page, 'пиво')).toContainEqual({ kind: 'event', id: beer.id })
     // The results float over the page: what is below the box stays where it was.
-    expect(await below.boundingBox()).toEqual(before)
+    expect(await onPage()).toBe(before)
     for (const letter of ['п', 'b']) {
       await page.locator('[data-testid=global-search]').fill(letter)
       await page.locator('[data-testid=global-search-results]').waitFor({ state: 'hidden' })
@@ -73,6 +76,21 @@ describe('one search on Home', () => {
     }
     expect(await search(page, '啤')).toContainEqual({ kind: 'event', id: beer.id })
     expect(await search(page, 'пиво b')).toContainEqual({ kind: 'event', id: beer.id })
+  })
+
+  it.each([['ru-RU', 320, 568, 'пиво'], ['en-US', 375, 667, 'beer']] as const)('%s, %i×%i: a tap on the box brings it up under the header, so the results show above the keyboard', async (locale, width, height, text) => {
+    const o = await open('/', { locale, viewport: { width, height } })
+    opened.push(o)
+    const { page } = o
+    await page.locator('[data-testid=global-search]').tap()
+    await search(page, text)
+    const header = await page.locator('header').first().boundingBox()
+    const box = await page.locator('[data-testid=global-search]').boundingBox()
+    const first = await page.locator('[data-testid=global-search-result]').first().boundingBox()
+    // Just under the header, and the first result in the top half: an on-screen keyboard takes the bottom half.
+    expect(box!.y).toBeGreaterThanOrEqual(header!.y + header!.height)
+    expect(box!.y).toBeLessThan(header!.y + header!.height + 24)
+    expect(first!.y + first!.height).toBeLessThan(height / 2 + 40)
   })
 
   it('works offline on a small phone, with the keyboard, on Home and on the map', async () => {
