@@ -7,7 +7,7 @@ import { isLocale } from './domain/lang'
 import { usePreferencesStore } from './stores/preferences'
 import { useContentStore } from './stores/content'
 import { captureInstallPrompt } from './composables/use-pwa-install'
-import { hydrateThen } from './composables/use-hydrated'
+import { hydrateThen, hydrateWaiting, prerendered } from './composables/use-hydrated'
 import { onPreloadError } from './composables/use-chunk-recovery'
 import { nextTask, whenIdle } from './domain/idle'
 import './styles/base.css'
@@ -32,13 +32,15 @@ function contentSettled(store: ReturnType<typeof useContentStore>, timeoutMs: nu
 async function start() {
   const root = document.getElementById('app')!
   // public/lang.js has put the home page rendered at build time into #app (only on "/"): hydrate it.
-  const prerendered = root.hasChildNodes()
   const app = prerendered ? createSSRApp(App) : createApp(App)
   app.use(createPinia())
   const router = createAppRouter()
   window.addEventListener('vite:preloadError', onPreloadError)
   app.use(router)
   app.use(i18n)
+  // Parts still waiting to hydrate do so while the state is still the one their markup shows.
+  router.beforeEach(() => hydrateWaiting())
+  watch(i18n.global.locale, hydrateWaiting, { flush: 'sync' })
   const prefs = usePreferencesStore()
   // The language form of the page rendered at build time (?lang=ru) works before the app: remember the choice.
   const asked = new URLSearchParams(location.search).get('lang')

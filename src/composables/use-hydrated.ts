@@ -9,6 +9,12 @@ import { nextTask } from '../domain/idle'
  */
 const hydrated = ref(!import.meta.env.SSR)
 
+/**
+ * Whether this page starts from the home page rendered at build time: public/lang.js has put it into #app before
+ * any module runs. src/main.ts then hydrates it rather than rendering the app.
+ */
+export const prerendered = !import.meta.env.SSR && typeof document !== 'undefined' && document.getElementById('app')?.hasChildNodes() === true
+
 export function useHydrated(): Readonly<Ref<boolean>> {
   return readonly(hydrated)
 }
@@ -34,7 +40,9 @@ export function inTurn(work: () => void): void {
 export async function hydrateThen(hydrate: () => void): Promise<void> {
   hydrated.value = false
   hydrate()
+  // After the parts hydrated in turn (hydratedInTurn), which queued their turns as the app hydrated.
   await nextTask()
+  await new Promise<void>((done) => inTurn(done))
   hydrated.value = true
 }
 
@@ -51,6 +59,53 @@ export function hydratedOnChange(component: Component, source: WatchSource, upTo
     hydrate: (hydrate) => {
       if (!upToDate()) return void hydrate()
       return watch(source, () => hydrate(), { once: true })
+    },
+  })
+}
+
+/** Hydrations waiting for their turn (hydratedInTurn), run at once before any navigation (src/main.ts). */
+const waiting = new Set<() => void>()
+
+/** Hydrates, in place and at once, every part still waiting for its turn. */
+export function hydrateWaiting(): void {
+  for (const run of [...waiting]) run()
+}
+
+/** What a visitor starts an action with: the part hydrates first, and the action's click reaches it live. */
+const FIRST_TOUCH = ['pointerdown', 'keydown', 'focusin'] as const
+
+/**
+ * The same component, hydrated in a task of its own after the app's hydration (Vue's lazy hydration, with a
+ * strategy of its own): one long start-up task becomes several short ones, and the first run of Vue's, the
+ * router's and vue-i18n's code, slow on a slow phone, is spread over them. It hydrates at once when the visitor
+ * touches, clicks or focuses it, and before a navigation or a language switch (`hydrateWaiting`, src/main.ts): Vue
+ * does not correct attributes while hydrating, so it must hydrate while the state is still the one the markup
+ * shows. On a page the app renders itself (`hydrating` false) it is the component itself.
+ */
+export function hydratedInTurn(component: Component, hydrating = prerendered): Component {
+  if (!hydrating) return component
+  return defineAsyncComponent({
+    loader: () => Promise.resolve(component),
+    hydrate: (hydrate, forEachElement) => {
+      let done = false
+      const listen = (on: boolean) => forEachElement((el) => {
+        for (const type of FIRST_TOUCH) el[on ? 'addEventListener' : 'removeEventListener'](type, run, true)
+      })
+      function run() {
+        if (done) return
+        done = true
+        waiting.delete(run)
+        listen(false)
+        hydrate()
+      }
+      waiting.add(run)
+      listen(true)
+      inTurn(run)
+      return () => {
+        done = true
+        waiting.delete(run)
+        listen(false)
+      }
     },
   })
 }

@@ -1,7 +1,11 @@
 import { createRouter, createWebHistory, START_LOCATION, type RouteRecordRaw } from 'vue-router'
-import HomePage from '../pages/HomePage.vue'
+import HomePageNow from '../pages/HomePage.vue'
 import { whenIdle } from '../domain/idle'
 import { recoverNavigationErrors, withChunkRecovery } from '../composables/use-chunk-recovery'
+import { hydratedInTurn } from '../composables/use-hydrated'
+
+// Over the markup rendered at build time, Home hydrates in a task of its own (src/composables/use-hydrated.ts).
+const HomePage = hydratedInTurn(HomePageNow)
 
 // Home loads with the entry; every other page is its own lazy chunk.
 export const routes: RouteRecordRaw[] = [

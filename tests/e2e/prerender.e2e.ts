@@ -173,6 +173,40 @@ describe('a build in Berlin with an event still ahead', () => {
     expect(v.errors).toEqual([])
   })
 
+  it('a tab tapped as the app takes over, before the bottom bar has hydrated, opens its page in the app with that tab lit', async () => {
+    const o = await open('about:blank', { baseURL: server.url, locale: 'en-US' })
+    opened = o
+    const hydration: string[] = []
+    o.page.on('console', (msg) => /hydrat|mismatch/i.test(msg.text()) && hydration.push(msg.text()))
+    // The tap comes in the task right after the app's hydration, before the bar's turn: Vue's mount ends by
+    // setting #app.__vue_app__, and the tap is queued from there.
+    await o.page.addInitScript(() => {
+      Object.defineProperty(Element.prototype, '__vue_app__', {
+        configurable: true,
+        set(this: Element, app: unknown) {
+          Object.defineProperty(this, '__vue_app__', { value: app, writable: true, configurable: true })
+          const channel = new MessageChannel()
+          channel.port1.onmessage = () => {
+            const tab = document.querySelector<HTMLElement>('[data-testid=nav-events]')!
+            tab.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, pointerType: 'touch' }))
+            tab.click()
+          }
+          channel.port2.postMessage(null)
+        },
+      })
+    })
+    await o.page.goto('/')
+    await o.page.waitForURL(/\/events$/)
+    const nav = (key: string) => o.page.locator(`[data-testid=nav-${key}]`)
+    await expect.poll(() => nav('events').getAttribute('aria-current')).toBe('page')
+    expect(await nav('home').getAttribute('aria-current')).toBeNull()
+    expect(await nav('home').getAttribute('class')).not.toMatch(/\bactive\b/)
+    // Opened by the app, not by loading the page again (a plain link would).
+    expect(await o.page.evaluate(() => new URL(performance.getEntriesByType('navigation')[0]!.name).pathname)).toBe('/')
+    expect(hydration).toEqual([])
+    expect(o.errors).toEqual([])
+  })
+
   it('no hydration mismatch offline, from the service worker', async () => {
     const v = await visitor('ru-RU', 'Europe/Moscow', [FUTURE.id])
     opened = v
