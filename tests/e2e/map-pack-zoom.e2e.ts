@@ -2,26 +2,21 @@
 // canvases it already has: a canvas new to the compositor costs several times its drawing, so a map that made
 // new canvases on every zoom stuttered more the longer it was used.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { rmSync } from 'node:fs'
 import type { Page } from 'playwright-core'
 import { open, waitForServiceWorker, type Opened } from './browser'
-import { buildSyntheticPack, SMALL_AREA } from '../../scripts/synthetic-pack.mjs'
 import { startPackServer } from './map-pack-server.mjs'
+import { publishSmallPack, type Packs } from './small-pack'
 
 let dir = ''
-let packs: { url: string }
+let packs: Packs
 let server: Awaited<ReturnType<typeof startPackServer>>
 let opened: Opened | undefined
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'qd-pack-zoom-'))
-  writeFileSync(join(dir, 'extract.pmtiles'), buildSyntheticPack({ area: SMALL_AREA }).buf)
-  execFileSync(process.execPath, ['scripts/build-basemap.mjs', '--pack', join(dir, 'extract.pmtiles'), '--out', join(dir, 'out'), '--name', 'qingdao-streets'])
-  packs = JSON.parse(readFileSync(join(dir, 'out/packs.json'), 'utf8')) as { url: string }
-  server = await startPackServer({ [`/${packs.url}`]: readFileSync(join(dir, 'out', packs.url)) })
+  const published = publishSmallPack('qd-pack-zoom-')
+  ;({ dir, packs } = published)
+  server = await startPackServer({ [`/${packs.url}`]: published.file })
 })
 afterAll(async () => {
   await server?.close()

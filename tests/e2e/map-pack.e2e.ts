@@ -3,17 +3,15 @@
 // damaged file is refused while the last good pack stays, offline says to connect. The pack is the
 // synthetic Protomaps-schema street pack, published by the operator's script (build-basemap --pack).
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { BrowserContextOptions, Page } from 'playwright-core'
 import { goOffline, open, waitForServiceWorker, type Opened } from './browser'
-import { buildSyntheticPack, SMALL_AREA } from '../../scripts/synthetic-pack.mjs'
 import { startPackServer } from './map-pack-server.mjs'
+import { publishSmallPack, type Packs } from './small-pack'
 
 type Server = Awaited<ReturnType<typeof startPackServer>>
-type Packs = { url: string; bytes: number; sha256: string; [k: string]: unknown }
 
 let dir = ''
 let packs: Packs
@@ -22,12 +20,8 @@ let server: Server
 let opened: Opened | undefined
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'qd-pack-'))
   // The operator's path: a Protomaps-schema archive published with scripts/build-basemap.mjs --pack.
-  writeFileSync(join(dir, 'extract.pmtiles'), buildSyntheticPack({ area: SMALL_AREA }).buf)
-  execFileSync(process.execPath, ['scripts/build-basemap.mjs', '--pack', join(dir, 'extract.pmtiles'), '--out', join(dir, 'out'), '--name', 'qingdao-streets'])
-  packs = JSON.parse(readFileSync(join(dir, 'out/packs.json'), 'utf8')) as Packs
-  file = readFileSync(join(dir, 'out', packs.url))
+  ;({ dir, packs, file } = publishSmallPack('qd-pack-'))
   server = await startPackServer({ [`/${packs.url}`]: file, '/other.pmtiles': file })
 })
 afterAll(async () => {
