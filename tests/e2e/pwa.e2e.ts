@@ -40,7 +40,8 @@ describe('offline after the first visit', () => {
     opened = await open('/', { locale: 'en-US' })
     const { context, page, errors } = opened
     await waitForServiceWorker(page)
-    expect(await page.evaluate(() => navigator.serviceWorker.controller?.state)).toBe('activated')
+    // The worker claims the page while it is still activating (clients.claim in its activate event): wait for the end.
+    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller?.state), SLOW).toBe('activated')
     // "Ready to work offline" once the precache is complete.
     await expect.poll(() => page.locator('[data-testid=notice]').allTextContents(), SLOW).toContainEqual(expect.stringContaining(messages('en').pwa.offline_ready!))
     expect(await page.locator('[data-testid=offline-indicator]').count()).toBe(0)
