@@ -108,7 +108,9 @@ export const useContentStore = defineStore('content', () => {
       } else if (result.ok) {
         fresh = true
         if (result.content.meta.hash !== content.value?.meta.hash || !content.value) commit(result.content)
-        whenIdle(() => void saveLastGood(CONTENT_URL, bytes))
+        // At once, not when the page is next idle: a visitor who reloads or closes the app before then would
+        // get the old copy back offline. (The write itself happens off the page's thread.)
+        void saveLastGood(CONTENT_URL, bytes)
       } else {
         rejected = true
         problems = result.errors

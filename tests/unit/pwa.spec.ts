@@ -164,6 +164,15 @@ describe('content store: last good content', () => {
     expect(JSON.parse(saved()!).meta.version).toBe(2)
   })
 
+  it('saves a valid update at once, not when the page is next idle: a reload before then must not bring back the old copy', async () => {
+    await freshLoad(answer(JSON.stringify(V1)))
+    // A page that is never idle before the visitor reloads it (or closes the app).
+    vi.stubGlobal('requestIdleCallback', vi.fn())
+    await freshLoad(answer(JSON.stringify(V2)))
+    expect(JSON.parse(saved()!).meta.version).toBe(2)
+    expect(savedMark()).toBe('unit-tests')
+  })
+
   it('the saved copy shows before a slow network answers', async () => {
     await freshLoad(answer(JSON.stringify(V1)))
     setActivePinia(createPinia())
