@@ -19,7 +19,7 @@ import { Compression, TileType, writePmtiles } from './pmtiles-writer.mjs'
 
 export const FULL_AREA = [119.6, 35.55, 121.0, 36.6]
 /** Bumped whenever the generated content changes, so cached copies (.bench/) are rebuilt. */
-export const SYNTHETIC_VERSION = 2
+export const SYNTHETIC_VERSION = 3
 /**
  * Below z15 Protomaps drops building footprints smaller than 3.125 px² of a 256 px tile and merges the
  * rest (FeatureMerge.mergeNearbyPolygons(items, 3.125, 3.125, 0.5, 0.5) in the Buildings layer of
@@ -87,6 +87,10 @@ function density(lon, lat) {
 
 /** Street grid spacing in degrees (about 110 m in town). */
 const STEP = 0.0012
+/** Length of a street's gentle bend, in degrees (about 1 km). */
+const BEND_WAVE = 0.01
+/** Where the vertices of each group of six fall, in vertex spacings: one long stretch, then five close together. */
+const BEND = [0, 4.8, 5.04, 5.28, 5.52, 5.76]
 
 function tileFeatures(z, x, y, scale) {
   const lon0 = x2lon(x, z)
@@ -109,7 +113,11 @@ function tileFeatures(z, x, y, scale) {
   }
   if (sea) return layers
   const d = density(clon, clat)
-  // Streets: every grid line crossing the tile, by class; wobbling vertices every ~20 m like real streets.
+  // Streets: every grid line crossing the tile, by class, with as many vertices as real streets (one per
+  // ~20 m at z15), but laid out as mapped streets are: a long straight stretch, then a few vertices close
+  // together at a bend, and a gentle bend (±4 m over about 1 km) rather than a jitter at every vertex.
+  // The label layout places a street name only on a run that turns less than 4° per vertex and ends in a
+  // segment longer than twice the text height: evenly spaced, jittered vertices left no place for any name.
   const classOf = (k) => (k % 24 === 0 ? 'highway' : k % 6 === 0 ? 'major_road' : k % 2 === 0 ? 'minor_road' : 'path')
   const shown = { highway: 8, major_road: 11, minor_road: 13, path: 14 }
   const named = (k) => {
@@ -125,9 +133,13 @@ function tileFeatures(z, x, y, scale) {
       const pts = []
       const [b0, b1] = axis ? [lon0, lon1] : [lat0, lat1]
       const n = Math.max(2, Math.round((b1 - b0) / 0.0002 / 2 ** Math.max(0, 15 - z)))
+      let last = -1
       for (let i = 0; i <= n; i++) {
-        const t = b0 + ((b1 - b0) * i) / n
-        const j = (rnd(k, Math.round(t * 1e4), axis) - 0.5) * STEP * 0.06
+        const u = i === n ? n : Math.min(n, i - (i % BEND.length) + BEND[i % BEND.length])
+        if (u === last) continue
+        last = u
+        const t = b0 + ((b1 - b0) * u) / n
+        const j = Math.sin((2 * Math.PI * t) / BEND_WAVE + 2 * Math.PI * rnd(k, axis)) * STEP * 0.03
         pts.push(axis ? [px(t), py(k * STEP + j)] : [px(k * STEP + j), py(t)])
       }
       layers.roads.push({ type: 2, geometry: [pts], tags: { kind, ...named(k), min_zoom: shown[kind] } })
