@@ -2,7 +2,7 @@
 // A synthetic street pack in the Protomaps basemap v4 schema (layers earth, water, landuse, roads,
 // buildings, places, pois; names in `name`, `name:en`, `name:ru`), standing in for the output of
 // `pmtiles extract` over the Qingdao visitor area, which cannot be fetched in CI. It is made for
-// measuring and testing, not for visitors: streets are a jittered grid whose density follows the
+// measuring and testing, not for visitors: streets are a grid of gently bending lines whose density follows the
 // city's built-up areas (dense in Shinan, Shibei, Licang, Huangdao, Chengyang, Jiaozhou, Jimo; villages
 // elsewhere), buildings are footprints with several vertices, and the sea is a rough mask. At the full
 // area and z8–15 it is about 50 MB, the size the operator's real pack is expected to have.
