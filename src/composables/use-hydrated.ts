@@ -91,21 +91,21 @@ export function hydratedInTurn(component: Component, hydrating = prerendered): C
       const listen = (on: boolean) => forEachElement((el) => {
         for (const type of FIRST_TOUCH) el[on ? 'addEventListener' : 'removeEventListener'](type, run, true)
       })
-      function run() {
-        if (done) return
+      /** No longer waiting: hydrated, or unmounted before its turn. */
+      function stop() {
         done = true
         waiting.delete(run)
         listen(false)
+      }
+      function run() {
+        if (done) return
+        stop()
         hydrate()
       }
       waiting.add(run)
       listen(true)
       inTurn(run)
-      return () => {
-        done = true
-        waiting.delete(run)
-        listen(false)
-      }
+      return stop
     },
   })
 }
