@@ -153,7 +153,6 @@ try {
     const plain = document.createElement('input')
     plain.type = 'search'
     plain.id = 'bench-plain'
-    plain.className = document.querySelector('[data-testid=global-search]').className
     document.querySelector('[data-testid=global-search]').before(plain)
     plain.focus()
   })
