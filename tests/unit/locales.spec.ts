@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { createI18n } from 'vue-i18n'
 import { ruPluralIndex } from '../../src/domain/lang'
 
@@ -26,6 +27,15 @@ describe('locales', () => {
       const tree = load(l)
       for (const key of en) expect([key, [...new Set(vars(get(tree, key)))]]).toEqual([key, [...new Set(vars(get(load('en'), key)))]])
     }
+  })
+  it('puts a label\'s colon in the message, so Chinese gets its full-width colon', () => {
+    // A colon written into a template after a message is the same in every language: "地址: …" instead of "地址：…".
+    const vue = (dir: string): string[] => readdirSync(dir, { withFileTypes: true })
+      .flatMap((e) => (e.isDirectory() ? vue(join(dir, e.name)) : e.name.endsWith('.vue') ? [join(dir, e.name)] : []))
+    const colonAfterMessage = vue('src').filter((f) => /\}\}\s*[:：]/.test(readFileSync(f, 'utf8').split('<style')[0]!))
+    expect(colonAfterMessage).toEqual([])
+    const label = (l: string) => (load(l).app as Tree).label as string
+    expect([label('en'), label('ru'), label('zh')]).toEqual(['{label}: ', '{label}: ', '{label}：'])
   })
   it('counts events in Russian with the right plural', () => {
     const i18n = createI18n({ legacy: false, locale: 'ru', messages: { ru: load('ru') }, pluralRules: { ru: ruPluralIndex } })
