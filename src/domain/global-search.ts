@@ -2,8 +2,7 @@
 // built once per content version and language. Each field (a name, its pinyin, an address, a category name,
 // a description) is folded once and stored once, however many items share it (an event repeats its venue's
 // names), in one long string; a keystroke then scans that string once per query word, which is far cheaper
-// than thousands of short scans, and only then looks at the items whose fields were found. A word that grew by
-// a letter is looked for only in the fields that held it before. Names and
+// than thousands of short scans, and only then looks at the items whose fields were found. Names and
 // addresses are searched in all three languages (a visitor types what a sign or a map says); descriptions
 // only in the visitor's, which keeps a short prefix from matching every description in a language the
 // visitor is not reading, and the string to scan a third as long.
@@ -172,18 +171,11 @@ export function globalQuery(text: string): Query {
   return words?.length ? words : null
 }
 
-/**
- * The fields that contain `word`, in order: by one scan of the index's text, or, given `within` (the fields
- * holding a shorter word that `word` contains), by a look at those fields alone. A field that holds `word`
- * holds every part of it, so nothing outside `within` can match.
- */
-function fieldsWith({ text, starts }: GlobalIndex, word: string, within?: Int32Array): Int32Array {
-  const found: number[] = []
-  if (within) {
-    for (const f of within) if (text.slice(starts[f]!, starts[f + 1]! - 1).includes(word)) found.push(f)
-    return Int32Array.from(found)
-  }
+/** Marks the fields that contain `word`, by one scan of the index's text; null when none does. */
+function fieldsWith({ text, starts }: GlobalIndex, word: string): Uint8Array | null {
   let at = text.indexOf(word)
+  if (at < 0) return null
+  const marks = new Uint8Array(starts.length)
   let f = 0
   while (at >= 0) {
     // The field holding `at` is the last one starting at or before it. Matches come in order and are often
@@ -201,35 +193,10 @@ function fieldsWith({ text, starts }: GlobalIndex, word: string, within?: Int32A
       if (starts[mid]! <= at) f = mid
       else hi = mid
     }
-    found.push(f)
+    marks[f] = 1
     at = text.indexOf(word, starts[f + 1])
   }
-  return Int32Array.from(found)
-}
-
-/**
- * Each index's fields found for the words of the last query. Typing adds a letter to a word, and the fields
- * that hold the longer word are among those that held the shorter one: a keystroke then looks at those fields
- * instead of scanning the whole text again. Only the last query is kept.
- */
-const lastFound = new WeakMap<GlobalIndex, Map<string, Int32Array>>()
-
-function foundFor(index: GlobalIndex, words: readonly string[]): Int32Array[] {
-  const before = lastFound.get(index)
-  const now = new Map<string, Int32Array>()
-  for (const word of words) {
-    if (now.has(word)) continue
-    let found = before?.get(word)
-    if (!found) {
-      let within: Int32Array | undefined
-      for (const [w, fields] of before ?? []) if (word.includes(w) && (!within || fields.length < within.length)) within = fields
-      found = fieldsWith(index, word, within)
-    }
-    now.set(word, found)
-    if (!found.length) break
-  }
-  lastFound.set(index, now)
-  return [...now.values()]
+  return marks
 }
 
 export type SearchResult = { total: number; hits: SearchHit[] }
@@ -240,13 +207,12 @@ export type SearchResult = { total: number; hits: SearchHit[] }
  */
 export function searchAll(index: GlobalIndex, query: Query, now: number, limit = 8): SearchResult {
   if (!query) return { total: 0, hits: [] }
-  const found = foundFor(index, query)
-  if (found.some((f) => !f.length)) return { total: 0, hits: [] }
-  const marks = found.map((list) => {
-    const m = new Uint8Array(index.starts.length)
-    for (const f of list) m[f] = 1
-    return m
-  })
+  const marks: Uint8Array[] = []
+  for (const word of new Set(query)) {
+    const m = fieldsWith(index, word)
+    if (!m) return { total: 0, hits: [] }
+    marks.push(m)
+  }
   const { fields, from, names, hits, ends } = index
   const bands: SearchHit[][] = [[], [], [], []]
   let total = 0
