@@ -90,6 +90,11 @@ describe('source rules', () => {
     expect(readFileSync('eslint.config.js', 'utf8')).toMatch(/'vue\/no-v-html':\s*'error'/)
   })
 
+  it('no colon after a message in a template: it comes from app.label, so Chinese gets "：", not ":"', () => {
+    const colonAfterMessage = files('src').filter((f) => f.endsWith('.vue') && /\}\}\s*[:：]/.test(readFileSync(f, 'utf8').split('<style')[0]!))
+    expect(colonAfterMessage).toEqual([])
+  })
+
   it('every target="_blank" in a template has rel noopener', () => {
     const bad = files('src').filter((f) => f.endsWith('.vue')).flatMap((f) => {
       const text = readFileSync(f, 'utf8')
