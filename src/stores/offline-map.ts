@@ -116,7 +116,9 @@ export const useOfflineMapStore = defineStore('offline-map', () => {
       })
       stored.value = info
       partial.value = null
-      persisted.value = await requestPersistentStorage()
+      // Firefox asks the visitor first, and its promise waits for the answer: the map is stored and usable
+      // whatever it is, so the panel does not wait for it.
+      void requestPersistentStorage().then((p) => (persisted.value = p))
       return true
     } catch (e) {
       error.value = e instanceof PackError ? e.kind : 'network'

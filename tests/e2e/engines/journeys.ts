@@ -1,12 +1,13 @@
 // The core journeys, run in one engine: first visit in each language, the header's language switch, the map,
 // an event's two clocks and .ics, services open now, every route at a small phone size, and offline.
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest'
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, rmSync } from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { startServer } from '../../../scripts/serve.mjs'
 import { builtContent } from '../content'
 import { TIMED, timedContent } from '../events-content'
 import { routePaths } from '../routes'
+import { publishSmallPack } from '../small-pack'
 import { TIME_ZONE, waitFor, type Engine, type EnginePage } from './driver'
 
 const content = builtContent()
@@ -61,9 +62,21 @@ export function engineJourneys(start: () => Promise<Engine>): void {
     await waitFor(p, mounted)
   }
 
+  // The small street pack, offered on this server in place of the bundled one.
+  let pack: ReturnType<typeof publishSmallPack> | undefined
+  const servePack = (req: IncomingMessage, res: ServerResponse): boolean => {
+    if (!pack) return false
+    const path = req.url?.split('?')[0]
+    if (path === '/maps/packs.json') res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-cache' }).end(JSON.stringify(pack.packs))
+    else if (path === `/maps/${pack.packs.url}`) res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': pack.file.length, etag: '"v1"' }).end(pack.file)
+    else return false
+    return true
+  }
+
   beforeAll(async () => {
+    pack = publishSmallPack(`qd-${start.name}-pack-`)
     // Its own server on the shared build: closing it cuts this engine's network and no one else's.
-    ;[engine, server] = await Promise.all([start(), startServer({ root: inject('distDir'), onRequest: serveTimed })])
+    ;[engine, server] = await Promise.all([start(), startServer({ root: inject('distDir'), onRequest: (req, res) => servePack(req, res) || serveTimed(req, res) })])
     page = await engine.page('en-US')
     await page.viewport(390, 844)
   }, 120_000)
@@ -71,6 +84,7 @@ export function engineJourneys(start: () => Promise<Engine>): void {
     await page?.close()
     await engine?.close()
     await server?.close()
+    if (pack) rmSync(pack.dir, { recursive: true, force: true })
   })
 
   describe('first visit follows the browser language', () => {
@@ -126,6 +140,20 @@ export function engineJourneys(start: () => Promise<Engine>): void {
     ].sort())
     await shot(page, 'map')
   })
+
+  it('the detailed map downloads and draws its streets', async () => {
+    await visit(page, '/map')
+    await clickInView(page, '[data-testid=map-pack-download]')
+    await waitFor(page, () => !!document.querySelector('[data-testid=map-pack-stored]'))
+    await visit(page, '/map?focus=venue:may-fourth-square')
+    // Every street tile on screen drawn.
+    const tiles = await waitFor(page, () => {
+      const all = [...document.querySelectorAll<HTMLCanvasElement>('.leaflet-tile-container canvas.leaflet-tile')]
+      return all.length && all.every((c) => c.classList.contains('leaflet-tile-loaded')) ? all.length : null
+    })
+    expect(tiles).toBeGreaterThan(3)
+    await shot(page, 'map-streets')
+  }, 90_000)
 
   it('an event page shows Qingdao time and the visitor\'s own, and exports its .ics', async () => {
     const event = TIMED.talk
