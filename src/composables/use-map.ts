@@ -158,17 +158,25 @@ export function useMap(container: Ref<HTMLElement | null>, onSelect: (groupKey: 
     }, { pane: 'overview', attribution: mapConfig.dataAttribution }, overviewLabels(locale, c)).addTo(m))
   }
 
-  async function setBasemap(pack: PackInfo | null, locale: Locale): Promise<void> {
+  let basemapCall = 0
+  async function setBasemap(pack: PackInfo | null, locale: Locale, inPage = false): Promise<void> {
     const m = map.value
     if (!m) return
+    const call = ++basemapCall
     basemapLayer?.remove()
     basemapLayer = null
     if (!pack) return
-    const { createBasemapLayer } = await import('../map/basemap')
-    if (map.value !== m) return
-    basemapLayer = markRaw(createBasemapLayer(pack, locale, colors()))
-    basemapLayer.addTo(m)
-    debugHook('__qdBasemap', basemapLayer)
+    const { createBasemapLayer, WORKER_FAILED } = await import('../map/basemap')
+    const layer = await createBasemapLayer(pack, locale, colors(), { inPage })
+    // A later call (another pack or language) or the map's end while this one loaded: it is not shown.
+    if (map.value !== m || call !== basemapCall) return
+    basemapLayer = markRaw(layer)
+    // A tile worker that cannot start (or fails) leaves the streets to the page's main thread.
+    layer.once(WORKER_FAILED, () => {
+      if (basemapLayer === layer) void setBasemap(pack, locale, true)
+    })
+    layer.addTo(m)
+    debugHook('__qdBasemap', layer)
   }
 
   function setTiles(url: string | null): void {

@@ -6,6 +6,10 @@
 // for nothing a visitor can read. The main-road label rule also appears twice, so each street name was
 // placed twice. Pure data in, data out: tested against the library's own rules.
 import type { Feature, LabelRule, PaintRule } from 'protomaps-leaflet'
+import type { Locale } from '../content/schema'
+
+/** Protomaps basemaps name their label languages so. */
+export const PROTOMAPS_LANG: Readonly<Record<Locale, string>> = { zh: 'zh-Hans', ru: 'ru', en: 'en' }
 
 /** First display zoom at which a road kind is drawn: where the flavour's width reaches about half a pixel. */
 export const ROAD_MINZOOM: Readonly<Record<string, number>> = { minor_road: 14, path: 16, other: 16 }

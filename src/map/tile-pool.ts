@@ -1,5 +1,5 @@
 // How many tile canvases the detailed map keeps, and which one a new tile may take over. Pure, so that the
-// policy is tested without a browser; src/map/basemap.ts applies it to Leaflet's tiles.
+// policy is tested without a browser; src/map/tile-canvases.ts applies it to Leaflet's tiles.
 
 /** CSS pixels per tile side. */
 const TILE = 256

@@ -6,7 +6,7 @@ import { rmSync } from 'node:fs'
 import type { Page } from 'playwright-core'
 import { open, waitForServiceWorker, type Opened } from './browser'
 import { startPackServer } from './map-pack-server.mjs'
-import { publishSmallPack, type Packs } from './small-pack'
+import { publishSmallPack, zoomSteps, type Packs } from './small-pack'
 
 let dir = ''
 let packs: Packs
@@ -30,21 +30,6 @@ afterEach(async () => {
 /** Canvases the page has made since it loaded. */
 const made = (page: Page) => page.evaluate(() => (globalThis as unknown as { __canvases: number }).__canvases)
 
-/** The zoom of the street tiles on screen, once the zoom animation is over and they are all of one zoom and drawn (null before). */
-const tileZoom = (page: Page) => page.evaluate(() => {
-  const tiles = [...document.querySelectorAll<HTMLCanvasElement & { key?: string }>('.leaflet-tile-container canvas.leaflet-tile')]
-  const zooms = new Set(tiles.map((t) => t.key?.split(':')[2]))
-  const done = !document.querySelector('.leaflet-zoom-anim') && tiles.length > 0 && zooms.size === 1 && tiles.every((t) => t.classList.contains('leaflet-tile-loaded'))
-  return done ? Number([...zooms][0]) : null
-})
-
-async function zoomRound(page: Page, from: number): Promise<void> {
-  for (const [button, z] of [['in', from + 1], ['in', from + 2], ['out', from + 1], ['out', from]] as const) {
-    await page.locator(`.leaflet-control-zoom-${button}`).click()
-    await expect.poll(() => tileZoom(page), { timeout: 20_000 }).toBe(z)
-  }
-}
-
 describe('detailed map zoomed in and out', () => {
   for (const viewport of [{ width: 390, height: 844 }, { width: 320, height: 568 }]) {
     it(`reuses its tile canvases at ${viewport.width}×${viewport.height}`, async () => {
@@ -66,13 +51,12 @@ describe('detailed map zoomed in and out', () => {
       })
       await page.goto('/map')
       await page.locator('[data-testid=map][data-markers]').waitFor()
-      await expect.poll(() => tileZoom(page), { timeout: 20_000 }).not.toBeNull()
-      const z = (await tileZoom(page))!
-      await zoomRound(page, z)
+      const round = ['in', 'in', 'out', 'out'] as const
+      await zoomSteps(page, round)
       const afterFirst = await made(page)
       expect(afterFirst).toBeGreaterThan(0)
-      await zoomRound(page, z)
-      await zoomRound(page, z)
+      await zoomSteps(page, round)
+      await zoomSteps(page, round)
       expect(await made(page)).toBe(afterFirst)
       expect(errors.filter((e) => !/Failed to load resource/.test(e))).toEqual([])
     }, 120_000)

@@ -6,10 +6,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { BrowserContextOptions, Page } from 'playwright-core'
+import type { BrowserContextOptions, Page, Worker } from 'playwright-core'
 import { goOffline, open, waitForServiceWorker, type Opened } from './browser'
 import { startPackServer } from './map-pack-server.mjs'
-import { publishSmallPack, type Packs } from './small-pack'
+import { publishSmallPack, recordTexts, zoomSteps, type Packs } from './small-pack'
 
 type Server = Awaited<ReturnType<typeof startPackServer>>
 
@@ -33,6 +33,13 @@ afterEach(async () => {
   opened = undefined
   Object.assign(server.state, { dropAt: null, etag: '"v1"', sent: 0, requests: [] })
 })
+
+// Street names only: district names are drawn too, and would let a test pass with no street labelled.
+const STREETS = {
+  en: ['Xianggang Middle Road', 'Donghai West Road', 'Shandong Road', 'Nanjing Road', 'Fuzhou Road', "Yan'an 3rd Road", 'Aomen Road', 'Minjiang Road', 'Ningxia Road', "Yan'erdao Road", 'Yunxiao Road', 'Jiangxi Road'],
+  ru: ['Сянган-Чжунлу', 'Дунхай-Силу', 'Шаньдун-лу', 'Нанкин-лу', 'Яньань-саньлу', 'Аомэнь-лу', 'Миньцзян-лу', 'Нинся-лу', 'Юньсяо-лу', 'Цзянси-лу'],
+  zh: ['香港中路', '东海西路', '山东路', '南京路', '福州路', '延安三路', '澳门路', '闽江路', '宁夏路', '燕儿岛路', '云霄路', '江西路'],
+}
 
 const panel = (page: Page) => page.locator('[data-testid=map-offline]')
 const realErrors = (errors: string[]) => errors.filter((e) => !/Failed to load resource|ERR_INTERNET_DISCONNECTED|ERR_CONNECTION|ERR_CONTENT_LENGTH|network error|Failed to fetch/i.test(e))
@@ -87,37 +94,76 @@ describe('detailed map download', () => {
     expect(realErrors(errors)).toEqual([])
   }, 180_000)
 
-  it('draws the stored street pack offline with street labels in zh, ru and en', async () => {
+  it('draws the stored street pack offline in a worker, with street labels in zh, ru and en', async () => {
     const { page, context } = await mapWithPack()
     await page.locator('[data-testid=map-pack-download]').click()
     await page.locator('[data-testid=map-pack-stored]').waitFor({ timeout: 20_000 })
-    // Record every text the map draws on a canvas (protomaps-leaflet labels streets with fillText).
-    await context.addInitScript(() => {
-      const drawn: string[] = ((globalThis as unknown as { __texts: string[] }).__texts = [])
-      const fill = CanvasRenderingContext2D.prototype.fillText
-      CanvasRenderingContext2D.prototype.fillText = function (text: string, x: number, y: number, max?: number) {
-        drawn.push(text)
-        return max === undefined ? fill.call(this, text, x, y) : fill.call(this, text, x, y, max)
-      }
-    })
+    const workers: Worker[] = []
+    page.on('worker', (w) => /tile-worker/.test(w.url()) && workers.push(w))
     await goOffline(context)
     await page.goto('/map?focus=venue:may-fourth-square')
     await page.locator('[data-testid=map][data-markers]').waitFor()
-    const texts = () => page.evaluate(() => (globalThis as unknown as { __texts: string[] }).__texts)
-    // Street names only: district names are drawn too, and would let this pass with no street labelled.
-    const expected = {
-      en: ['Xianggang Middle Road', 'Donghai West Road', 'Shandong Road', 'Nanjing Road', 'Fuzhou Road', "Yan'an 3rd Road", 'Aomen Road', 'Minjiang Road', 'Ningxia Road', "Yan'erdao Road", 'Yunxiao Road', 'Jiangxi Road'],
-      ru: ['Сянган-Чжунлу', 'Дунхай-Силу', 'Шаньдун-лу', 'Нанкин-лу', 'Яньань-саньлу', 'Аомэнь-лу', 'Миньцзян-лу', 'Нинся-лу', 'Юньсяо-лу', 'Цзянси-лу'],
-      zh: ['香港中路', '东海西路', '山东路', '南京路', '福州路', '延安三路', '澳门路', '闽江路', '宁夏路', '燕儿岛路', '云霄路', '江西路'],
+    for (const [lang, names] of Object.entries(STREETS)) {
+      if (lang !== 'en') await page.locator('[data-testid=lang-select]').selectOption(lang)
+      // Each language has a layer and a worker of its own; the tiles it drew before it was recording are
+      // drawn again after a zoom out and back in.
+      await expect.poll(() => workers.length, { timeout: 20_000 }).toBe(['en', 'ru', 'zh'].indexOf(lang) + 1)
+      const worker = workers.at(-1)!
+      await worker.evaluate(recordTexts)
+      await zoomSteps(page, ['out', 'in'])
+      const drawn = () => worker.evaluate(() => (globalThis as unknown as { __texts: string[] }).__texts)
+      await expect.poll(async () => (await drawn()).filter((t) => names.includes(t)).length, { timeout: 20_000 }).toBeGreaterThan(0)
     }
-    await expect.poll(async () => (await texts()).filter((t) => expected.en.includes(t)).length, { timeout: 20_000 }).toBeGreaterThan(0)
-    for (const [lang, names] of [['ru', expected.ru], ['zh', expected.zh]] as const) {
-      await page.evaluate(() => ((globalThis as unknown as { __texts: string[] }).__texts.length = 0))
-      await page.locator('[data-testid=lang-select]').selectOption(lang)
-      await expect.poll(async () => (await texts()).filter((t) => names.includes(t)).length, { timeout: 20_000 }).toBeGreaterThan(0)
-    }
+    // The page cannot draw on the street tiles: each one's canvas was handed to the worker.
+    const handedOver = await page.evaluate(() => [...document.querySelectorAll<HTMLCanvasElement>('canvas.leaflet-tile')].map((c) => {
+      try {
+        c.getContext('2d')
+        return false
+      } catch {
+        return true
+      }
+    }))
+    expect(handedOver.length).toBeGreaterThan(0)
+    expect(handedOver.every(Boolean)).toBe(true)
     await page.screenshot({ path: join(tmpdir(), 'qd-streets-zh.png') })
   }, 180_000)
+
+  // Browsers that cannot hand a canvas to a worker (Safari before 16.4), and a worker that fails to start:
+  // the same streets, drawn on the page.
+  const pageOnly = {
+    'cannot hand a canvas to a worker': () => {
+      delete (HTMLCanvasElement.prototype as Partial<HTMLCanvasElement>).transferControlToOffscreen
+    },
+    'cannot start the tile worker': () => {
+      class Failing {
+        onerror: ((e: ErrorEvent) => void) | null = null
+        onmessage = null
+        constructor() {
+          setTimeout(() => this.onerror?.(new ErrorEvent('error', { message: 'blocked' })), 0)
+        }
+        postMessage(): void {}
+        terminate(): void {}
+      }
+      Object.assign(globalThis, { Worker: Failing })
+    },
+  }
+  for (const [what, limit] of Object.entries(pageOnly)) {
+    it(`draws the street labels on the page when the browser ${what}`, async () => {
+      const { page, context } = await mapWithPack()
+      await page.locator('[data-testid=map-pack-download]').click()
+      await page.locator('[data-testid=map-pack-stored]').waitFor({ timeout: 20_000 })
+      await context.addInitScript(limit)
+      await context.addInitScript(recordTexts)
+      await goOffline(context)
+      await page.goto('/map?focus=venue:may-fourth-square')
+      await page.locator('[data-testid=map][data-markers]').waitFor()
+      for (const lang of ['en', 'ru'] as const) {
+        if (lang !== 'en') await page.locator('[data-testid=lang-select]').selectOption(lang)
+        const drawn = () => page.evaluate(() => (globalThis as unknown as { __texts: string[] }).__texts)
+        await expect.poll(async () => (await drawn()).filter((t) => STREETS[lang].includes(t)).length, { timeout: 20_000 }).toBeGreaterThan(0)
+      }
+    }, 120_000)
+  }
 
   it('restarts cleanly when the file changed on the server (new ETag)', async () => {
     const { page } = await mapWithPack()

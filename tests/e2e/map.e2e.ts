@@ -166,8 +166,14 @@ describe('offline map download', () => {
     await page.goto('/map?focus=venue:may-fourth-square')
     await mapReady(page)
     await expect.poll(() => page.locator('.leaflet-tile-pane canvas.leaflet-tile').count()).toBeGreaterThan(0)
-    await expect.poll(() => page.locator('.leaflet-tile-pane canvas.leaflet-tile').first().evaluate((c: HTMLCanvasElement) => {
-      const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data
+    // The tile's canvas belongs to the tile worker: its pixels are read through a copy of what it shows.
+    await expect.poll(() => page.locator('.leaflet-tile-pane canvas.leaflet-tile.leaflet-tile-loaded').first().evaluate((c: HTMLCanvasElement) => {
+      const copy = document.createElement('canvas')
+      copy.width = c.width
+      copy.height = c.height
+      const ctx = copy.getContext('2d')!
+      ctx.drawImage(c, 0, 0)
+      const d = ctx.getImageData(0, 0, copy.width, copy.height).data
       return new Set(Array.from({ length: 64 }, (_, i) => d[Math.floor((i / 64) * (d.length / 4)) * 4])).size
     })).toBeGreaterThan(1)
     expect(realErrors(errors)).toEqual([])

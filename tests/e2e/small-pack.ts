@@ -4,6 +4,8 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import type { Page } from 'playwright-core'
+import { expect } from 'vitest'
 import { buildSyntheticPack, SMALL_AREA } from '../../scripts/synthetic-pack.mjs'
 
 export type Packs = { url: string; bytes: number; sha256: string; [k: string]: unknown }
@@ -15,4 +17,41 @@ export function publishSmallPack(prefix: string): { dir: string; packs: Packs; f
   execFileSync(process.execPath, ['scripts/build-basemap.mjs', '--pack', join(dir, 'extract.pmtiles'), '--out', join(dir, 'out'), '--name', 'qingdao-streets'])
   const packs = JSON.parse(readFileSync(join(dir, 'out/packs.json'), 'utf8')) as Packs
   return { dir, packs, file: readFileSync(join(dir, 'out', packs.url)) }
+}
+
+/** The zoom of the street tiles on screen, once the zoom animation is over and they are all of one zoom and drawn (null before). */
+export const tileZoom = (page: Page) => page.evaluate(() => {
+  const tiles = [...document.querySelectorAll<HTMLCanvasElement & { key?: string }>('.leaflet-tile-container canvas.leaflet-tile')]
+  const zooms = new Set(tiles.map((t) => t.key?.split(':')[2]))
+  const done = !document.querySelector('.leaflet-zoom-anim') && tiles.length > 0 && zooms.size === 1 && tiles.every((t) => t.classList.contains('leaflet-tile-loaded'))
+  return done ? Number([...zooms][0]) : null
+})
+
+/** Zooms with the map's buttons, as a visitor does, and waits until the street tiles of each zoom are drawn. */
+export async function zoomSteps(page: Page, steps: readonly ('in' | 'out')[]): Promise<void> {
+  await expect.poll(() => tileZoom(page), { timeout: 20_000 }).not.toBeNull()
+  let z = (await tileZoom(page))!
+  for (const button of steps) {
+    z += button === 'in' ? 1 : -1
+    await page.locator(`.leaflet-control-zoom-${button}`).click()
+    await expect.poll(() => tileZoom(page), { timeout: 20_000 }).toBe(z)
+  }
+}
+
+/**
+ * From now on, keeps every text drawn on a canvas, on the page or in a worker, in `globalThis.__texts`
+ * (the street names are drawn with fillText). Self-contained: it runs in the page or in the worker.
+ */
+export function recordTexts(): void {
+  const g = globalThis as unknown as { __texts: string[] }
+  g.__texts = []
+  const protos = [globalThis.CanvasRenderingContext2D?.prototype, globalThis.OffscreenCanvasRenderingContext2D?.prototype]
+  for (const proto of protos) {
+    if (!proto) continue
+    const fill = proto.fillText
+    proto.fillText = function (this: CanvasFillStrokeStyles, text: string, x: number, y: number, max?: number) {
+      g.__texts.push(text)
+      return max === undefined ? fill.call(this as never, text, x, y) : fill.call(this as never, text, x, y, max)
+    }
+  }
 }

@@ -141,17 +141,26 @@ export function engineJourneys(start: () => Promise<Engine>): void {
     await shot(page, 'map')
   })
 
-  it('the detailed map downloads and draws its streets', async () => {
+  it('the detailed map downloads and draws its streets in a worker', async () => {
     await visit(page, '/map')
     await clickInView(page, '[data-testid=map-pack-download]')
     await waitFor(page, () => !!document.querySelector('[data-testid=map-pack-stored]'))
     await visit(page, '/map?focus=venue:may-fourth-square')
-    // Every street tile on screen drawn.
+    // Every street tile on screen drawn, each on a canvas handed to the tile worker (the page cannot draw on it).
     const tiles = await waitFor(page, () => {
       const all = [...document.querySelectorAll<HTMLCanvasElement>('.leaflet-tile-container canvas.leaflet-tile')]
-      return all.length && all.every((c) => c.classList.contains('leaflet-tile-loaded')) ? all.length : null
+      if (!all.length || !all.every((c) => c.classList.contains('leaflet-tile-loaded'))) return null
+      return all.map((c) => {
+        try {
+          c.getContext('2d')
+          return 'page'
+        } catch {
+          return 'worker'
+        }
+      })
     })
-    expect(tiles).toBeGreaterThan(3)
+    expect(tiles.length).toBeGreaterThan(3)
+    expect(new Set(tiles)).toEqual(new Set(['worker']))
     await shot(page, 'map-streets')
   }, 90_000)
 
