@@ -82,10 +82,11 @@ function workerLayer(pack: PackInfo, locale: Locale, colors: BasemapColors, opti
       waiting.set(el.tileId, { key, done })
       send({ type: 'draw', id: el.tileId, key, coords: { x: coords.x, y: coords.y, z: coords.z } })
     },
-    free: (el) => {
+    drop: (el) => {
       waiting.delete(el.tileId)
-      send({ type: 'free', id: el.tileId })
+      send({ type: 'drop', id: el.tileId })
     },
+    free: (el) => send({ type: 'free', id: el.tileId }),
   })
   // After the spare canvases are freed (withCanvasPool's own 'remove' handler, registered first).
   layer.on('remove', () => {

@@ -17,6 +17,8 @@ export type CanvasTiles<T extends TileCanvas> = {
   make(): T
   /** Draws the tile `coords` (Leaflet's `key`) on `el`; `done` once it is drawn. */
   draw(el: T, coords: L.Coords, key: string, done: () => void): void
+  /** The canvas's tile left the map (the canvas is kept for another, or freed next). */
+  drop?(el: T): void
   /** A canvas the layer no longer keeps. */
   free(el: T): void
 }
@@ -49,6 +51,7 @@ export function withCanvasPool<T extends TileCanvas, G extends L.GridLayer>(laye
       if (!tile) return
       const el = tile.el as T
       el.key = undefined
+      tiles.drop?.(el)
       L.DomUtil.removeClass(el, 'leaflet-tile-loaded')
       L.DomUtil.remove(el)
       delete this._tiles[key]

@@ -1,7 +1,8 @@
 // The detailed map's tile worker: reads a tile from the stored pack, decodes it, places its labels (across
 // tiles, as protomaps-leaflet's layer does on the page) and draws it on the canvas its tile element handed
 // over. Messages: `init` once, then `canvas` for each new tile canvas, `draw` whenever a canvas shows a
-// tile (again), `free` when the page lets a canvas go. Each drawn tile is answered with `drawn`.
+// tile (again), `drop` when its tile leaves the map, `free` when the page lets a canvas go. Each drawn
+// tile is answered with `drawn`.
 import { PMTiles } from 'pmtiles'
 import { Labelers, paint, sourcesToViews, toIndex, type Bbox, type PreparedTile, type View, type Zxy } from 'protomaps-leaflet'
 import { CachedPackSource, type PackInfo } from './pack'
@@ -14,6 +15,7 @@ export type ToWorker =
   | { type: 'init'; pack: PackInfo; locale: Locale; colors: BasemapColors; ratio: number }
   | { type: 'canvas'; id: number; canvas: OffscreenCanvas }
   | { type: 'draw'; id: number; key: string; coords: Zxy }
+  | { type: 'drop'; id: number }
   | { type: 'free'; id: number }
 export type FromWorker = { type: 'drawn'; id: number; key: string }
 
@@ -90,6 +92,10 @@ onmessage = ({ data: m }: MessageEvent<ToWorker>) => {
     t.coords = m.coords
     lastZoom = m.coords.z
     void draw(m.id)
+  } else if (m.type === 'drop') {
+    // Not drawn again (a drawing on its way stops at the key check), nor redrawn for a neighbour's label.
+    const t = tiles.get(m.id)
+    if (t) t.key = t.coords = null
   } else {
     const t = tiles.get(m.id)
     if (t) t.canvas.width = t.canvas.height = 0
