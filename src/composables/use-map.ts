@@ -82,6 +82,7 @@ export function useMap(container: Ref<HTMLElement | null>, onSelect: (groupKey: 
       label: cssVar(el, '--map-label', '#14212b'),
       halo: cssVar(el, '--map-halo', '#ffffff'),
       accent: cssVar(el, '--accent', '#0b5e7e'),
+      dark: cssVar(el, '--map-scheme', 'light') === 'dark',
     }
   }
 

@@ -7,7 +7,8 @@ import {
 import { PROTOMAPS_LANG, tuneLabelRules, tunePaintRules } from './basemap-rules'
 import type { Locale } from '../content/schema'
 
-export type BasemapColors = { sea: string; land: string; line: string; label: string; halo: string }
+/** The map's colours in the current theme; `dark` picks Protomaps' dark flavour for a street pack. */
+export type BasemapColors = { sea: string; land: string; line: string; label: string; halo: string; dark?: boolean }
 export type BasemapRules = { paintRules: PaintRule[]; labelRules: LabelRule[]; background: string | undefined }
 
 
@@ -34,7 +35,7 @@ function sampleRules(c: BasemapColors, locale: Locale): BasemapRules {
 
 export function basemapRules(schema: string, locale: Locale, colors: BasemapColors): BasemapRules {
   if (schema !== 'protomaps') return sampleRules(colors, locale)
-  const flavor = namedFlavor('light')
+  const flavor = namedFlavor(colors.dark ? 'dark' : 'light')
   return {
     paintRules: tunePaintRules(flavorPaintRules(flavor)),
     labelRules: tuneLabelRules(flavorLabelRules(flavor, PROTOMAPS_LANG[locale])),

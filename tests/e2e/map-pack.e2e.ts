@@ -41,6 +41,27 @@ const STREETS = {
   zh: ['香港中路', '东海西路', '山东路', '南京路', '福州路', '延安三路', '澳门路', '闽江路', '宁夏路', '燕儿岛路', '云霄路', '江西路'],
 }
 
+/** Mean luminance (0–1) of the first drawn street tile, read through a copy: its canvas belongs to the worker. */
+const tileLuminance = (page: Page) => page.evaluate(() => {
+  const tile = document.querySelector<HTMLCanvasElement>('.leaflet-tile-container canvas.leaflet-tile.leaflet-tile-loaded')
+  if (!tile?.width) return null
+  const copy = document.createElement('canvas')
+  copy.width = tile.width
+  copy.height = tile.height
+  const ctx = copy.getContext('2d')!
+  ctx.drawImage(tile, 0, 0)
+  const d = ctx.getImageData(0, 0, copy.width, copy.height).data
+  // Until the worker's first frame reaches the page the copy is empty (transparent): not a reading yet.
+  let sum = 0
+  let n = 0
+  for (let i = 0; i < d.length; i += 4) {
+    if (d[i + 3]! < 255) continue
+    sum += (0.2126 * d[i]! + 0.7152 * d[i + 1]! + 0.0722 * d[i + 2]!) / 255
+    n++
+  }
+  return n ? sum / n : null
+})
+
 const panel = (page: Page) => page.locator('[data-testid=map-offline]')
 const realErrors = (errors: string[]) => errors.filter((e) => !/Failed to load resource|ERR_INTERNET_DISCONNECTED|ERR_CONNECTION|ERR_CONTENT_LENGTH|network error|Failed to fetch/i.test(e))
 
@@ -126,8 +147,21 @@ describe('detailed map download', () => {
     }))
     expect(handedOver.length).toBeGreaterThan(0)
     expect(handedOver.every(Boolean)).toBe(true)
+    // The light theme's street map is light (and the dark theme's dark: below).
+    await expect.poll(() => tileLuminance(page), { timeout: 20_000 }).toBeGreaterThan(0.6)
     await page.screenshot({ path: join(tmpdir(), 'qd-streets-zh.png') })
   }, 180_000)
+
+  it('in the dark theme, draws the street map in the dark flavour', async () => {
+    const { page } = await mapWithPack(undefined, { colorScheme: 'dark' })
+    await page.locator('[data-testid=map-pack-download]').click()
+    await page.locator('[data-testid=map-pack-stored]').waitFor({ timeout: 20_000 })
+    await page.goto('/map?focus=venue:may-fourth-square')
+    await page.locator('[data-testid=map][data-markers]').waitFor()
+    await expect.poll(() => tileLuminance(page), { timeout: 20_000 }).not.toBeNull()
+    expect(await tileLuminance(page)).toBeLessThan(0.3)
+    await page.screenshot({ path: join(tmpdir(), 'qd-streets-dark.png') })
+  }, 120_000)
 
   // Browsers that cannot hand a canvas to a worker (Safari before 16.4), and a worker that fails to start:
   // the same streets, drawn on the page.

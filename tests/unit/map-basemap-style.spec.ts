@@ -18,6 +18,11 @@ describe('detailed map: the rules the page and the tile worker share', () => {
     expect(rules.labelRules.length).toBeLessThan(labelRules(flavor, 'ru').length)
   })
 
+  it('draws a Protomaps pack with the dark flavour in the dark theme', () => {
+    expect(basemapRules('protomaps', 'en', { ...colors, dark: true }).background).toBe(namedFlavor('dark').background)
+    expect(namedFlavor('dark').background).not.toBe(namedFlavor('light').background)
+  })
+
   it('draws our own sample pack over the sea colour, station names in the UI language', () => {
     for (const [locale, name] of [['en', 'Wusi Square'], ['ru', 'Усы-гуанчан'], ['zh', '五四广场']] as const) {
       const rules = basemapRules('qingdao-sample', locale, colors)
