@@ -11,7 +11,6 @@ import type { Locale } from '../content/schema'
 export type BasemapColors = { sea: string; land: string; line: string; label: string; halo: string; dark?: boolean }
 export type BasemapRules = { paintRules: PaintRule[]; labelRules: LabelRule[]; background: string | undefined }
 
-
 function sampleRules(c: BasemapColors, locale: Locale): BasemapRules {
   const paintRules: PaintRule[] = [
     { dataLayer: 'land', symbolizer: new PolygonSymbolizer({ fill: c.land }) },
