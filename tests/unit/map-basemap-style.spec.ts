@@ -8,7 +8,7 @@ const colors = { sea: '#a0c8f0', land: '#f2efe9', line: '#888888', label: '#2222
 const station = { props: { name: '五四广场', name_en: 'Wusi Square', name_ru: 'Усы-гуанчан' }, geomType: 1 } as unknown as Feature
 
 describe('detailed map: the rules the page and the tile worker share', () => {
-  it('draws a Protomaps pack with the light flavour, fitted to a phone, labelled in the UI language', () => {
+  it('draws a Protomaps pack with the light flavour and the rules fitted to a phone (buildings from z16, each label rule once)', () => {
     const flavor = namedFlavor('light')
     const rules = basemapRules('protomaps', 'ru', colors)
     expect(rules.background).toBe(flavor.background)
