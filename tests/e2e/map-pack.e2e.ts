@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import type { BrowserContextOptions, Page, Worker } from 'playwright-core'
 import { goOffline, open, waitForServiceWorker, type Opened } from './browser'
 import { startPackServer } from './map-pack-server.mjs'
-import { publishSmallPack, recordTexts, zoomSteps, type Packs } from './small-pack'
+import { publishSmallPack, recordTexts, tilePixels, zoomSteps, type Packs } from './small-pack'
 
 type Server = Awaited<ReturnType<typeof startPackServer>>
 
@@ -41,26 +41,12 @@ const STREETS = {
   zh: ['香港中路', '东海西路', '山东路', '南京路', '福州路', '延安三路', '澳门路', '闽江路', '宁夏路', '燕儿岛路', '云霄路', '江西路'],
 }
 
-/** Mean luminance (0–1) of the first drawn street tile, read through a copy: its canvas belongs to the worker. */
-const tileLuminance = (page: Page) => page.evaluate(() => {
-  const tile = document.querySelector<HTMLCanvasElement>('.leaflet-tile-container canvas.leaflet-tile.leaflet-tile-loaded')
-  if (!tile?.width) return null
-  const copy = document.createElement('canvas')
-  copy.width = tile.width
-  copy.height = tile.height
-  const ctx = copy.getContext('2d')!
-  ctx.drawImage(tile, 0, 0)
-  const d = ctx.getImageData(0, 0, copy.width, copy.height).data
-  // Until the worker's first frame reaches the page the copy is empty (transparent): not a reading yet.
-  let sum = 0
-  let n = 0
-  for (let i = 0; i < d.length; i += 4) {
-    if (d[i + 3]! < 255) continue
-    sum += (0.2126 * d[i]! + 0.7152 * d[i + 1]! + 0.0722 * d[i + 2]!) / 255
-    n++
-  }
-  return n ? sum / n : null
-})
+/** Mean luminance (0–1) of the first drawn street tile's opaque pixels; null before it reaches the page. */
+async function tileLuminance(page: Page): Promise<number | null> {
+  const opaque = (await tilePixels(page))?.filter((p) => p[3] === 255)
+  if (!opaque?.length) return null
+  return opaque.reduce((sum, [r, g, b]) => sum + (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255, 0) / opaque.length
+}
 
 const panel = (page: Page) => page.locator('[data-testid=map-offline]')
 const realErrors = (errors: string[]) => errors.filter((e) => !/Failed to load resource|ERR_INTERNET_DISCONNECTED|ERR_CONNECTION|ERR_CONTENT_LENGTH|network error|Failed to fetch/i.test(e))

@@ -55,3 +55,21 @@ export function recordTexts(): void {
     }
   }
 }
+
+/**
+ * Pixels of the first drawn street tile, [r, g, b, a] for every 97th one, read through a copy: the tile's canvas
+ * belongs to the tile worker. Null until the worker's first frame reaches the page (the copy is transparent).
+ */
+export const tilePixels = (page: Page) => page.evaluate(() => {
+  const tile = document.querySelector<HTMLCanvasElement>('.leaflet-tile-container canvas.leaflet-tile.leaflet-tile-loaded')
+  if (!tile?.width) return null
+  const copy = document.createElement('canvas')
+  copy.width = tile.width
+  copy.height = tile.height
+  const ctx = copy.getContext('2d')!
+  ctx.drawImage(tile, 0, 0)
+  const d = ctx.getImageData(0, 0, copy.width, copy.height).data
+  const pixels: [number, number, number, number][] = []
+  for (let i = 0; i < d.length; i += 4 * 97) pixels.push([d[i]!, d[i + 1]!, d[i + 2]!, d[i + 3]!])
+  return pixels.some((p) => p[3] === 255) ? pixels : null
+})
