@@ -5,9 +5,8 @@ import L from 'leaflet'
 import { PMTiles } from 'pmtiles'
 import { leafletLayer, type TileSource } from 'protomaps-leaflet'
 import { CachedPackSource, type PackInfo } from './pack'
-import { layersDrawn, PROTOMAPS_LANG } from './basemap-rules'
-import { PackTileSource } from './basemap-tiles'
-import { basemapRules, type BasemapColors } from './basemap-style'
+import { PROTOMAPS_LANG } from './basemap-rules'
+import { basemapRules, decodeOnlyDrawn, type BasemapColors } from './basemap-style'
 import { withCanvasPool, type TileCanvas } from './tile-canvases'
 import type { Locale } from '../content/schema'
 
@@ -18,16 +17,13 @@ type RenderedLayer = ReturnType<typeof leafletLayer> & {
 
 export function pageLayer(pack: PackInfo, locale: Locale, colors: BasemapColors, options: L.GridLayerOptions, ratio: number): Layer {
   const archive = new PMTiles(new CachedPackSource(pack.url))
-  const { paintRules, labelRules, background } = basemapRules(pack.schema, locale, colors)
+  const rules = basemapRules(pack.schema, locale, colors)
+  const { paintRules, labelRules, background } = rules
   const lang = PROTOMAPS_LANG[locale]
   const layer = leafletLayer({
     ...options, url: archive, maxDataZoom: pack.maxzoom, devicePixelRatio: ratio, paintRules, labelRules, backgroundColor: background, lang,
   } as never) as RenderedLayer
-  // Decode only what the rules draw (see PackTileSource); with levelDiff 1 a data tile of zoom d serves
-  // display zoom d+1, the last one every deeper zoom too.
-  const rules = [...paintRules, ...labelRules]
-  const source = new PackTileSource(archive, (d) => layersDrawn(rules, d + 1, d >= pack.maxzoom ? Infinity : d + 1))
-  for (const view of layer.views.values()) view.tileCache.source = source
+  decodeOnlyDrawn(layer.views.values(), archive, rules, pack.maxzoom)
   return withCanvasPool(layer as unknown as L.GridLayer, {
     make: () => {
       const el = L.DomUtil.create('canvas', 'leaflet-tile') as TileCanvas

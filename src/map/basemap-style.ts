@@ -2,9 +2,11 @@
 import { namedFlavor } from '@protomaps/basemaps'
 import {
   CircleSymbolizer, LineSymbolizer, OffsetTextSymbolizer, PolygonSymbolizer, labelRules as flavorLabelRules, paintRules as flavorPaintRules,
-  type LabelRule, type PaintRule,
+  type LabelRule, type PaintRule, type TileSource,
 } from 'protomaps-leaflet'
-import { PROTOMAPS_LANG, tuneLabelRules, tunePaintRules } from './basemap-rules'
+import type { PMTiles } from 'pmtiles'
+import { layersDrawn, PROTOMAPS_LANG, tuneLabelRules, tunePaintRules } from './basemap-rules'
+import { PackTileSource } from './basemap-tiles'
 import type { Locale } from '../content/schema'
 
 /** The map's colours in the current theme; `dark` picks Protomaps' dark flavour for a street pack. */
@@ -40,4 +42,14 @@ export function basemapRules(schema: string, locale: Locale, colors: BasemapColo
     labelRules: tuneLabelRules(flavorLabelRules(flavor, PROTOMAPS_LANG[locale])),
     background: flavor.background,
   }
+}
+
+/**
+ * Points protomaps-leaflet's views at a source that decodes only the layers the rules draw (PackTileSource):
+ * with levelDiff 1 a data tile of zoom d serves display zoom d+1, the last one every deeper zoom too.
+ */
+export function decodeOnlyDrawn(views: Iterable<{ tileCache: { source: TileSource } }>, archive: PMTiles, rules: BasemapRules, maxDataZoom: number): void {
+  const drawn = [...rules.paintRules, ...rules.labelRules]
+  const source = new PackTileSource(archive, (d) => layersDrawn(drawn, d + 1, d >= maxDataZoom ? Infinity : d + 1))
+  for (const view of views) view.tileCache.source = source
 }

@@ -6,9 +6,8 @@
 import { PMTiles } from 'pmtiles'
 import { Labelers, paint, sourcesToViews, toIndex, type Bbox, type PreparedTile, type View, type Zxy } from 'protomaps-leaflet'
 import { CachedPackSource, type PackInfo } from './pack'
-import { layersDrawn, PROTOMAPS_LANG } from './basemap-rules'
-import { PackTileSource } from './basemap-tiles'
-import { basemapRules, type BasemapColors, type BasemapRules } from './basemap-style'
+import { PROTOMAPS_LANG } from './basemap-rules'
+import { basemapRules, decodeOnlyDrawn, type BasemapColors, type BasemapRules } from './basemap-style'
 import type { Locale } from '../content/schema'
 
 export type ToWorker =
@@ -33,10 +32,7 @@ function init(pack: PackInfo, locale: Locale, colors: BasemapColors, ratio: numb
   const rules = basemapRules(pack.schema, locale, colors)
   const archive = new PMTiles(new CachedPackSource(pack.url))
   const views = sourcesToViews({ url: archive, maxDataZoom: pack.maxzoom, levelDiff: 1 })
-  // Decode only what the rules draw; with levelDiff 1 a data tile of zoom d serves display zoom d+1, the last one every deeper zoom too.
-  const drawn = [...rules.paintRules, ...rules.labelRules]
-  const source = new PackTileSource(archive, (d) => layersDrawn(drawn, d + 1, d >= pack.maxzoom ? Infinity : d + 1))
-  for (const view of views.values()) view.tileCache.source = source
+  decodeOnlyDrawn(views.values(), archive, rules, pack.maxzoom)
   // Text is measured on a canvas of its own; a label placed across a tile edge redraws the tiles it reaches.
   const scratch = new OffscreenCanvas(1, 1).getContext('2d')!
   const labelers = new Labelers(scratch as unknown as CanvasRenderingContext2D, rules.labelRules, 16, (keys) => {
