@@ -250,20 +250,22 @@ export function useMap(container: Ref<HTMLElement | null>, onSelect: (groupKey: 
     render()
   }
 
-  /** `keepSame`: after a zoom, markers whose clusters did not change stay as they are (no DOM rebuilt). */
-  function render(keepSame = false): void {
+  /**
+   * `zoomed`: after a zoom, only the clusters that changed are rebuilt; a marker standing for the same places
+   * stays the same element (its label and focus too), and the area circles, which do not depend on the zoom,
+   * stay as they are. The labels are decluttered on the `moveend` that follows every zoom.
+   */
+  function render(zoomed = false): void {
     const m = map.value
     if (!m || !markerLayer || !areaLayer) return
     const groups = current
     const l = labels
     if (!l) return
-    const clusters = groups.length > DOM_MARKER_LIMIT ? [] : cluster(m, groups)
-    if (keepSame && clusters.length && clusters.length === markers.size && clusters.every((parts) => markers.has(parts.map((p) => p.key).join('|')))) return
-    markerLayer.clearLayers()
-    areaLayer.clearLayers()
-    markers = new Map()
-    members = new Map()
     if (groups.length > DOM_MARKER_LIMIT) {
+      markerLayer.clearLayers()
+      areaLayer.clearLayers()
+      markers = new Map()
+      members = new Map()
       if (!pointsLayer) {
         pointsLayer = markRaw(new PointsCanvas(onSelect, () => colors().accent, { pane: 'markerPane' }))
         pointsLayer.setSelected(selectedKey)
@@ -274,18 +276,35 @@ export function useMap(container: Ref<HTMLElement | null>, onSelect: (groupKey: 
       return
     }
     pointsLayer?.setPoints([])
-    for (const g of groups) {
-      if (g.radius > 0) {
-        areaLayer.addLayer(L.circle([g.lat, g.lon], {
-          radius: g.radius, interactive: false, color: CATEGORY_STYLE[g.category].color, weight: 1.5, dashArray: '4 4',
-          fillColor: CATEGORY_STYLE[g.category].color, fillOpacity: 0.08, opacity: 0.8,
-        }))
+    if (!zoomed) {
+      markerLayer.clearLayers()
+      markers = new Map()
+      areaLayer.clearLayers()
+      for (const g of groups) {
+        if (g.radius > 0) {
+          areaLayer.addLayer(L.circle([g.lat, g.lon], {
+            radius: g.radius, interactive: false, color: CATEGORY_STYLE[g.category].color, weight: 1.5, dashArray: '4 4',
+            fillColor: CATEGORY_STYLE[g.category].color, fillOpacity: 0.08, opacity: 0.8,
+          }))
+        }
       }
     }
-    for (const parts of clusters) {
+    const kept = markers
+    const added: { marker: L.Marker; group: MapGroup }[] = []
+    markers = new Map()
+    members = new Map()
+    for (const parts of cluster(m, groups)) {
       const first = parts[0]!
+      const key = parts.map((p) => p.key).join('|')
+      members.set(key, parts)
+      const same = kept.get(key)
+      if (same) {
+        markers.set(key, same)
+        kept.delete(key)
+        continue
+      }
       const shown: MapGroup = parts.length === 1 ? first : {
-        ...first, key: parts.map((p) => p.key).join('|'), places: parts.flatMap((p) => p.places), radius: Math.max(...parts.map((p) => p.radius)),
+        ...first, key, places: parts.flatMap((p) => p.places), radius: Math.max(...parts.map((p) => p.radius)),
       }
       // A tap on a cluster zooms in until its points separate; on a single point it opens the sheet.
       const activate = () => (parts.length === 1
@@ -294,14 +313,15 @@ export function useMap(container: Ref<HTMLElement | null>, onSelect: (groupKey: 
       const marker = L.marker([first.lat, first.lon], { icon: markerIcon(shown, shown.key === selectedKey), keyboard: true, riseOnHover: true })
       marker.on('click', activate)
       marker.on('keypress', (e) => (e as L.LeafletKeyboardEvent).originalEvent.key === 'Enter' && activate())
-      markers.set(shown.key, { marker, group: shown })
-      members.set(shown.key, parts)
+      markers.set(key, { marker, group: shown })
+      added.push({ marker, group: shown })
     }
-    for (const entry of markers.values()) {
+    for (const gone of kept.values()) markerLayer.removeLayer(gone.marker)
+    for (const entry of added) {
       markerLayer.addLayer(entry.marker)
       applyLabel(entry)
     }
-    declutter()
+    if (!zoomed) declutter()
     m.getContainer().dataset.markers = String(groups.length)
   }
 

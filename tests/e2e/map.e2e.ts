@@ -218,6 +218,30 @@ describe('markers, sheet and detail page', () => {
     expect(realErrors(errors)).toEqual([])
   })
 
+  it('a zoom keeps the markers whose places stay together and replaces only the clusters that split', async () => {
+    opened = await open('/map')
+    const { page, errors } = opened
+    await mapReady(page)
+    type Tagged = HTMLElement & { __group?: string }
+    const shown = () => markers(page).evaluateAll((els) => els.map((e) => e.getAttribute('data-group')!).sort())
+    const before = await shown()
+    await markers(page).evaluateAll((els) => els.forEach((e) => ((e as Tagged).__group = e.getAttribute('data-group')!)))
+    // Zoom in until a cluster separates (the first view has some).
+    for (let i = 0; i < 5 && (await shown()).join() === before.join(); i++) {
+      await page.locator('.leaflet-control-zoom-in').click()
+      await expect.poll(() => page.locator('.leaflet-zoom-anim').count()).toBe(0)
+      await page.waitForTimeout(300)
+    }
+    const after = await markers(page).evaluateAll((els) => els.map((e) => ({ group: e.getAttribute('data-group')!, tag: (e as Tagged).__group ?? null })))
+    expect(after.map((a) => a.group).sort()).not.toEqual(before)
+    // A marker that stands for the same places is the same element, not a new one; a new group has a new one.
+    const stayed = after.filter((a) => before.includes(a.group))
+    expect(stayed.length).toBeGreaterThan(0)
+    for (const a of after) expect(a.tag).toBe(before.includes(a.group) ? a.group : null)
+    expect(await placesOnMap(page)).toEqual(locatedKeys)
+    expect(realErrors(errors)).toEqual([])
+  })
+
   it('"Show on map" centres on an approximate place and says it is approximate', async () => {
     const approx = located.find((x) => x.location!.precision !== 'exact')!
     const kind = content.venues.includes(approx as never) ? 'venue' : 'service'
