@@ -72,6 +72,9 @@ export function useMap(container: Ref<HTMLElement | null>, onSelect: (groupKey: 
   let userLayer: L.LayerGroup | null = null
   let labels: MapLabels | null = null
   let selectedKey: string | null = null
+  let overviewData: GeoJSON.FeatureCollection | null = null
+  /** The colours the overview and the detailed map were drawn in (see recolor). */
+  let drawnColors = ''
 
   function colors() {
     const el = container.value ?? document.body
@@ -112,6 +115,7 @@ export function useMap(container: Ref<HTMLElement | null>, onSelect: (groupKey: 
     m.on('zoomend', () => pointsLayer?.size || render(true))
     m.on('moveend', declutter)
     map.value = m
+    drawnColors = JSON.stringify(colors())
     debugHook('__qdMap', m)
   })
 
@@ -145,6 +149,7 @@ export function useMap(container: Ref<HTMLElement | null>, onSelect: (groupKey: 
     const m = map.value
     if (!m) return
     overviewLayer?.remove()
+    overviewData = data
     const c = colors()
     overviewLayer = markRaw(new OverviewCanvas(data, (f) => {
       const layer = f.properties?.layer
@@ -178,6 +183,19 @@ export function useMap(container: Ref<HTMLElement | null>, onSelect: (groupKey: 
     })
     layer.addTo(m)
     debugHook('__qdBasemap', layer)
+  }
+
+  /**
+   * The device turned dark or light while the map is open (automatic dark mode at dusk): the overview and
+   * the detailed map are drawn again in the new colours. When the colours did not change (a theme chosen in
+   * the app does not follow the device), nothing is redrawn.
+   */
+  function recolor(locale: Locale, pack: PackInfo | null): void {
+    const now = JSON.stringify(colors())
+    if (!map.value || now === drawnColors) return
+    drawnColors = now
+    if (overviewData) setOverview(overviewData, locale)
+    if (pack) void setBasemap(pack, locale)
   }
 
   function setTiles(url: string | null): void {
@@ -419,5 +437,5 @@ export function useMap(container: Ref<HTMLElement | null>, onSelect: (groupKey: 
     m.setView([p.lat, p.lon], Math.max(m.getZoom(), 13), { animate: false })
   }
 
-  return { map, setOverview, setOverviewLanguage, setBasemap, setTiles, setGroups, relabel, select, focusGroup, focusMarker, fitGroups, showUser }
+  return { map, setOverview, setOverviewLanguage, setBasemap, recolor, setTiles, setGroups, relabel, select, focusGroup, focusMarker, fitGroups, showUser }
 }

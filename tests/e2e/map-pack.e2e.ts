@@ -138,7 +138,7 @@ describe('detailed map download', () => {
     await page.screenshot({ path: join(tmpdir(), 'qd-streets-zh.png') })
   }, 180_000)
 
-  it('in the dark theme, draws the street map in the dark flavour', async () => {
+  it('in the dark theme, draws the street map in the dark flavour, and follows the device back to light while open', async () => {
     const { page } = await mapWithPack(undefined, { colorScheme: 'dark' })
     await page.locator('[data-testid=map-pack-download]').click()
     await page.locator('[data-testid=map-pack-stored]').waitFor({ timeout: 20_000 })
@@ -147,6 +147,10 @@ describe('detailed map download', () => {
     await expect.poll(() => tileLuminance(page), { timeout: 20_000 }).not.toBeNull()
     expect(await tileLuminance(page)).toBeLessThan(0.3)
     await page.screenshot({ path: join(tmpdir(), 'qd-streets-dark.png') })
+    // A phone on automatic dark mode turns light in the morning: the open map is drawn again in light colours.
+    await page.emulateMedia({ colorScheme: 'light' })
+    await expect.poll(() => tileLuminance(page), { timeout: 20_000 }).toBeGreaterThan(0.6)
+    await page.screenshot({ path: join(tmpdir(), 'qd-streets-dark-to-light.png') })
   }, 120_000)
 
   // Browsers that cannot hand a canvas to a worker (Safari before 16.4), and a worker that fails to start:

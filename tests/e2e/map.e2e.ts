@@ -39,6 +39,32 @@ async function mapReady(page: Page) {
   await page.locator('.leaflet-overview-pane canvas').waitFor({ state: 'attached' })
 }
 
+describe('colours', () => {
+  /** Mean luminance (0–1) of the overview's drawn pixels: land, lines and labels over the sea. */
+  const overviewLuminance = (page: Page) => page.locator('.leaflet-overview-pane canvas').evaluate((c: HTMLCanvasElement) => {
+    const { data } = c.getContext('2d')!.getImageData(0, 0, c.width, c.height)
+    let sum = 0
+    let n = 0
+    for (let i = 0; i < data.length; i += 4) {
+      if (data[i + 3] !== 255) continue
+      sum += (0.2126 * data[i]! + 0.7152 * data[i + 1]! + 0.0722 * data[i + 2]!) / 255
+      n++
+    }
+    return n ? sum / n : null
+  })
+
+  it('the overview follows the device from dark to light while the map is open', async () => {
+    opened = await open('/map', { colorScheme: 'dark' })
+    const { page, errors } = opened
+    await mapReady(page)
+    await expect.poll(() => overviewLuminance(page)).not.toBeNull()
+    expect(await overviewLuminance(page)).toBeLessThan(0.3)
+    await page.emulateMedia({ colorScheme: 'light' })
+    await expect.poll(() => overviewLuminance(page)).toBeGreaterThan(0.6)
+    expect(realErrors(errors)).toEqual([])
+  })
+})
+
 describe('map offline', () => {
   it('after the first visit shows every marker, the overview layer and the unlocated list with no network and no tiles', async () => {
     opened = await open('/map')
