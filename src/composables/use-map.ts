@@ -353,7 +353,8 @@ export function useMap(container: Ref<HTMLElement | null>, onSelect: (groupKey: 
   /**
    * Keep permanent labels readable: a label that would run off the right edge flips to the marker's
    * left (one too long for either side is cut with an ellipsis by CSS; the sheet has the full name),
-   * and one that would overlap an earlier label is hidden (markers stay; labels come back on zoom).
+   * and one that would overlap an earlier label or a map control, or whose marker is off the map, is
+   * hidden (markers stay; labels come back on zoom or pan).
    */
   function declutter(): void {
     const m = map.value
@@ -367,8 +368,9 @@ export function useMap(container: Ref<HTMLElement | null>, onSelect: (groupKey: 
     })
     // Reads and writes in separate passes: the browser lays the page out twice, not once per label.
     for (const { el } of tips) el.style.visibility = ''
-    const flips = tips.map(({ marker, tip, el }) => {
-      const anchor = m.latLngToContainerPoint(marker.getLatLng()).x
+    const at = tips.map(({ marker }) => m.latLngToContainerPoint(marker.getLatLng()))
+    const flips = tips.map(({ tip, el }, i) => {
+      const anchor = at[i]!.x
       const left = anchor + 14 + el.offsetWidth > box.width && anchor - 14 - el.offsetWidth >= 0
       return (tip.options.direction === 'left') !== left ? left : null
     })
@@ -380,10 +382,13 @@ export function useMap(container: Ref<HTMLElement | null>, onSelect: (groupKey: 
       tip.update()
     })
     const rects = tips.map(({ el }) => el.getBoundingClientRect())
-    const taken: DOMRect[] = []
+    // The zoom buttons and the attribution are drawn over the map: a label under them could not be read.
+    const taken: DOMRect[] = [...m.getContainer().querySelectorAll('.leaflet-control')].map((c) => c.getBoundingClientRect())
     tips.forEach(({ el }, i) => {
       const r = rects[i]!
-      const hit = taken.some((t) => r.left < t.right && r.right > t.left && r.top < t.bottom && r.bottom > t.top)
+      // A marker off the map leaves no name half on it with nothing to point at.
+      const off = at[i]!.x < 0 || at[i]!.y < 0 || at[i]!.x > box.width || at[i]!.y > box.height
+      const hit = off || taken.some((t) => r.left < t.right && r.right > t.left && r.top < t.bottom && r.bottom > t.top)
       if (hit) el.style.visibility = 'hidden'
       else taken.push(r)
     })

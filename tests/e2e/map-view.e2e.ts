@@ -75,3 +75,39 @@ describe('overview labels', () => {
     }, 120_000)
   }
 })
+
+describe('labels and the map controls', () => {
+  // Chinese names are wide: on small phones, labels near the top left reached under the zoom buttons, and a
+  // marker just off the map's left edge left half its name on it.
+  for (const [width, height] of [[320, 568], [375, 667]] as const) {
+    it(`no label is left under the zoom buttons or the attribution, nor shown for a marker off the map, zooming out from May Fourth Square in zh at ${width}×${height}`, async () => {
+      opened = await open('/map?focus=venue:may-fourth-square', { viewport: { width, height }, serviceWorkers: 'block', locale: 'zh-CN' })
+      const { page } = opened
+      await page.locator('[data-testid=map][data-markers]').waitFor()
+      const under: string[] = []
+      for (let step = 0; step < 5; step++) {
+        under.push(...await page.locator('[data-testid=map]').evaluate((map) => {
+          const box = map.getBoundingClientRect()
+          const controls = [...map.querySelectorAll('.leaflet-control')].map((c) => c.getBoundingClientRect())
+          const overlaps = (r: DOMRect, c: DOMRect) => r.left < c.right && r.right > c.left && r.top < c.bottom && r.bottom > c.top
+          // Permanent tooltips open in the order their markers were added.
+          const markers = [...map.querySelectorAll('[data-testid=map-marker]')].map((m) => m.getBoundingClientRect())
+          return [...map.querySelectorAll<HTMLElement>('.qd-label')].flatMap((l, i) => {
+            const r = l.getBoundingClientRect()
+            const m = markers[i]!
+            const x = (m.left + m.right) / 2
+            const y = (m.top + m.bottom) / 2
+            const markerOff = x < box.left || x > box.right || y < box.top || y > box.bottom
+            if (l.style.visibility === 'hidden' || !overlaps(r, box)) return []
+            if (controls.some((c) => overlaps(r, c))) return [`under a control: ${l.textContent}`]
+            return markerOff ? [`marker off the map: ${l.textContent}`] : []
+          })
+        }))
+        await page.locator('.leaflet-control-zoom-out').click()
+        await expect.poll(() => page.locator('.leaflet-zoom-anim').count()).toBe(0)
+        await page.waitForTimeout(300)
+      }
+      expect(under).toEqual([])
+    }, 120_000)
+  }
+})
