@@ -90,13 +90,11 @@ describe('labels and the map controls', () => {
           const box = map.getBoundingClientRect()
           const controls = [...map.querySelectorAll('.leaflet-control')].map((c) => c.getBoundingClientRect())
           const overlaps = (r: DOMRect, c: DOMRect) => r.left < c.right && r.right > c.left && r.top < c.bottom && r.bottom > c.top
-          // Permanent tooltips open in the order their markers were added.
-          const markers = [...map.querySelectorAll('[data-testid=map-marker]')].map((m) => m.getBoundingClientRect())
-          return [...map.querySelectorAll<HTMLElement>('.qd-label')].flatMap((l, i) => {
+          return [...map.querySelectorAll<HTMLElement>('.qd-label')].flatMap((l) => {
             const r = l.getBoundingClientRect()
-            const m = markers[i]!
-            const x = (m.left + m.right) / 2
-            const y = (m.top + m.bottom) / 2
+            // Where its marker is: a label sits 14 px to the right of its marker's centre, or (flipped) to the left.
+            const x = l.classList.contains('leaflet-tooltip-left') ? r.right + 14 : r.left - 14
+            const y = (r.top + r.bottom) / 2
             const markerOff = x < box.left || x > box.right || y < box.top || y > box.bottom
             if (l.style.visibility === 'hidden' || !overlaps(r, box)) return []
             if (controls.some((c) => overlaps(r, c))) return [`under a control: ${l.textContent}`]
