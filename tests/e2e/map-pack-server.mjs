@@ -49,8 +49,9 @@ export function startPackServer(files) {
       res.end(body)
       return
     }
-    // Flush what the client may keep, then drop the connection mid-body.
-    res.write(body, () => setTimeout(() => res.socket?.destroy(), 100))
+    // Then the connection ends mid-body. A graceful close (FIN), not a reset: a reset makes the browser's network
+    // stack discard bytes it has received but not yet read, so how much arrived would depend on the machine's load.
+    res.write(body, () => res.socket?.end())
   })
   return new Promise((ok) => {
     server.listen(0, '127.0.0.1', () => {
