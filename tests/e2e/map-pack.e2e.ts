@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import type { BrowserContextOptions, Page, Worker } from 'playwright-core'
 import { goOffline, open, waitForServiceWorker, type Opened } from './browser'
 import { startPackServer } from './map-pack-server.mjs'
-import { publishSmallPack, recordTexts, tilePixels, zoomSteps, type Packs } from './small-pack'
+import { meanLuminance, publishSmallPack, recordTexts, tilePixels, zoomSteps, type Packs } from './small-pack'
 
 type Server = Awaited<ReturnType<typeof startPackServer>>
 
@@ -42,11 +42,7 @@ const STREETS = {
 }
 
 /** Mean luminance (0–1) of the first drawn street tile's opaque pixels; null before it reaches the page. */
-async function tileLuminance(page: Page): Promise<number | null> {
-  const opaque = (await tilePixels(page))?.filter((p) => p[3] === 255)
-  if (!opaque?.length) return null
-  return opaque.reduce((sum, [r, g, b]) => sum + (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255, 0) / opaque.length
-}
+const tileLuminance = async (page: Page) => meanLuminance(await tilePixels(page))
 
 const panel = (page: Page) => page.locator('[data-testid=map-offline]')
 const realErrors = (errors: string[]) => errors.filter((e) => !/Failed to load resource|ERR_INTERNET_DISCONNECTED|ERR_CONNECTION|ERR_CONTENT_LENGTH|network error|Failed to fetch/i.test(e))

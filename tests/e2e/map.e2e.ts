@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core'
 import { goOffline, open, waitForServiceWorker, type Opened } from './browser'
 import { builtContent } from './content'
 import { startTileServer } from './map-tile-server.mjs'
-import { tilePixels } from './small-pack'
+import { canvasPixels, meanLuminance, tilePixels } from './small-pack'
 
 const content = builtContent()
 const located = [...content.venues, ...content.services].filter((x) => x.location)
@@ -41,17 +41,7 @@ async function mapReady(page: Page) {
 
 describe('colours', () => {
   /** Mean luminance (0–1) of the overview's drawn pixels: land, lines and labels over the sea. */
-  const overviewLuminance = (page: Page) => page.locator('.leaflet-overview-pane canvas').evaluate((c: HTMLCanvasElement) => {
-    const { data } = c.getContext('2d')!.getImageData(0, 0, c.width, c.height)
-    let sum = 0
-    let n = 0
-    for (let i = 0; i < data.length; i += 4) {
-      if (data[i + 3] !== 255) continue
-      sum += (0.2126 * data[i]! + 0.7152 * data[i + 1]! + 0.0722 * data[i + 2]!) / 255
-      n++
-    }
-    return n ? sum / n : null
-  })
+  const overviewLuminance = async (page: Page) => meanLuminance(await canvasPixels(page, '.leaflet-overview-pane canvas'))
 
   it('the overview follows the device from dark to light while the map is open', async () => {
     opened = await open('/map', { colorScheme: 'dark' })

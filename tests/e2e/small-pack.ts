@@ -56,20 +56,33 @@ export function recordTexts(): void {
   }
 }
 
+type Pixel = [number, number, number, number]
+
 /**
- * Pixels of the first drawn street tile, [r, g, b, a] for every 97th one, read through a copy: the tile's canvas
- * belongs to the tile worker. Null until the worker's first frame reaches the page (the copy is transparent).
+ * Pixels of the first canvas `selector` finds, [r, g, b, a] for every 97th one, read through a copy (a street tile's
+ * canvas belongs to the tile worker). Null until something opaque is drawn (a worker's canvas copies as transparent
+ * until its first frame reaches the page).
  */
-export const tilePixels = (page: Page) => page.evaluate(() => {
-  const tile = document.querySelector<HTMLCanvasElement>('.leaflet-tile-container canvas.leaflet-tile.leaflet-tile-loaded')
-  if (!tile?.width) return null
+export const canvasPixels = (page: Page, selector: string) => page.evaluate((selector) => {
+  const canvas = document.querySelector<HTMLCanvasElement>(selector)
+  if (!canvas?.width) return null
   const copy = document.createElement('canvas')
-  copy.width = tile.width
-  copy.height = tile.height
+  copy.width = canvas.width
+  copy.height = canvas.height
   const ctx = copy.getContext('2d')!
-  ctx.drawImage(tile, 0, 0)
+  ctx.drawImage(canvas, 0, 0)
   const d = ctx.getImageData(0, 0, copy.width, copy.height).data
-  const pixels: [number, number, number, number][] = []
+  const pixels: Pixel[] = []
   for (let i = 0; i < d.length; i += 4 * 97) pixels.push([d[i]!, d[i + 1]!, d[i + 2]!, d[i + 3]!])
   return pixels.some((p) => p[3] === 255) ? pixels : null
-})
+}, selector)
+
+/** Pixels of the first drawn street tile (see canvasPixels). */
+export const tilePixels = (page: Page) => canvasPixels(page, '.leaflet-tile-container canvas.leaflet-tile.leaflet-tile-loaded')
+
+/** Mean luminance (0–1) of the opaque pixels, or null if there are none. */
+export function meanLuminance(pixels: Pixel[] | null): number | null {
+  const opaque = pixels?.filter((p) => p[3] === 255)
+  if (!opaque?.length) return null
+  return opaque.reduce((sum, [r, g, b]) => sum + (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255, 0) / opaque.length
+}
