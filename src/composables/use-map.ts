@@ -27,6 +27,13 @@ export type MapLabels = {
  */
 const DOM_MARKER_LIMIT = 150
 
+/** Rows of the map (container px, from the top) that the visitor sees: a sheet or a bar may cover the rest. */
+export type MapBand = { top: number; bottom: number }
+/** Fewer rows in sight than this, and a place is centred on the whole map as before. */
+const MIN_BAND_PX = 96
+/** A marker this close to the edge of the part in sight is brought further in. */
+const SIGHT_MARGIN_PX = 24
+
 /** localStorage key that lets the map benchmark (scripts/bench-map-pack.mjs) drive the map directly. */
 export const MAP_DEBUG_KEY = 'qd-map-debug'
 
@@ -106,6 +113,18 @@ export function useMap(container: Ref<HTMLElement | null>, onSelect: (groupKey: 
       fadeAnimation: false,
     }))
     m.attributionControl.setPrefix(false)
+    // While a place is selected and its marker is on the map, the zoom buttons zoom around the marker instead
+    // of the map's centre, which the place's sheet may cover: the place stays where the visitor sees it.
+    for (const dir of [1, -1] as const) {
+      const name = dir > 0 ? 'zoomIn' : 'zoomOut'
+      const plain = m[name].bind(m)
+      m[name] = (delta = m.options.zoomDelta ?? 1, options?: L.ZoomOptions) => {
+        const anchor = zoomAnchor(m)
+        if (!anchor) return plain(delta, options)
+        const zoom = Math.min(m.getMaxZoom(), Math.max(m.getMinZoom(), m.getZoom() + dir * delta))
+        return m.setZoomAround(anchor, zoom, options)
+      }
+    }
     m.createPane('overview').style.zIndex = '150'
     m.fitBounds([[36.0, 120.0], [36.42, 120.5]])
     markerLayer = markRaw(L.layerGroup().addTo(m))
@@ -408,13 +427,51 @@ export function useMap(container: Ref<HTMLElement | null>, onSelect: (groupKey: 
     declutter()
   }
 
-  /** Centre on a group (it may not be drawn yet: the first markers wait for the overview). */
-  function focusGroup(group: MapGroup): void {
+  /** The rows of the map in sight (container px), or all of them when too few are to place a marker in. */
+  function rowsInSight(m: L.Map, band?: MapBand): MapBand {
+    const height = m.getSize().y
+    const top = Math.max(0, band?.top ?? 0)
+    const bottom = Math.min(height, band?.bottom ?? height)
+    return bottom - top >= MIN_BAND_PX ? { top, bottom } : { top: 0, bottom: height }
+  }
+
+  /**
+   * Centre on a group (it may not be drawn yet: the first markers wait for the overview), in the middle of
+   * `band`, the rows of the map the visitor sees (the place's sheet covers the rest).
+   */
+  function focusGroup(group: MapGroup, band?: MapBand): void {
     const m = map.value
     if (!m) return
     const { lat, lon, radius } = group
-    if (radius > 0) m.fitBounds(L.latLng(lat, lon).toBounds(radius * 2.4), { maxZoom: 15, animate: false })
-    else m.setView([lat, lon], Math.max(m.getZoom(), 15), { animate: false })
+    const { top, bottom } = rowsInSight(m, band)
+    const height = m.getSize().y
+    if (radius > 0) {
+      m.fitBounds(L.latLng(lat, lon).toBounds(radius * 2.4), { maxZoom: 15, animate: false, paddingTopLeft: [0, top], paddingBottomRight: [0, height - bottom] })
+    } else {
+      m.setView([lat, lon], Math.max(m.getZoom(), 15), { animate: false })
+      m.panBy([0, height / 2 - (top + bottom) / 2], { animate: false })
+    }
+  }
+
+  /** Moves the map, if need be, so that the group's marker is in `band` (a sheet opening over it hides it). */
+  function keepInSight(group: MapGroup, band?: MapBand): void {
+    const m = map.value
+    if (!m) return
+    const { top, bottom } = rowsInSight(m, band)
+    const size = m.getSize()
+    const at = m.latLngToContainerPoint([group.lat, group.lon])
+    const inX = at.x >= SIGHT_MARGIN_PX && at.x <= size.x - SIGHT_MARGIN_PX
+    if (inX && at.y >= top + SIGHT_MARGIN_PX && at.y <= bottom - SIGHT_MARGIN_PX) return
+    m.panBy([inX ? 0 : at.x - size.x / 2, at.y - (top + bottom) / 2], { animate: false })
+  }
+
+  /** The selected place, while its marker is on the map: the zoom buttons zoom around it. */
+  function zoomAnchor(m: L.Map): L.LatLng | null {
+    const g = selectedKey ? current.find((x) => x.key === selectedKey) : undefined
+    if (!g) return null
+    const at = m.latLngToContainerPoint([g.lat, g.lon])
+    const size = m.getSize()
+    return at.x >= 0 && at.y >= 0 && at.x <= size.x && at.y <= size.y ? L.latLng(g.lat, g.lon) : null
   }
 
   function focusMarker(key: string): void {
@@ -442,5 +499,5 @@ export function useMap(container: Ref<HTMLElement | null>, onSelect: (groupKey: 
     m.setView([p.lat, p.lon], Math.max(m.getZoom(), 13), { animate: false })
   }
 
-  return { map, setOverview, setOverviewLanguage, setBasemap, recolor, setTiles, setGroups, relabel, select, focusGroup, focusMarker, fitGroups, showUser }
+  return { map, setOverview, setOverviewLanguage, setBasemap, recolor, setTiles, setGroups, relabel, select, focusGroup, keepInSight, focusMarker, fitGroups, showUser }
 }

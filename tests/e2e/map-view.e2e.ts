@@ -109,3 +109,71 @@ describe('labels and the map controls', () => {
     }, 120_000)
   }
 })
+
+describe('a place shown on the map stays in sight above its sheet', () => {
+  // "Show on map" opens the place's sheet over the lower part of the screen. The place's marker must be where
+  // the visitor can see it, and stay there as they zoom out for the surroundings or in for the streets.
+  const SQUARE = 'venue:may-fourth-square'
+  /** Whether a marker standing for the square is on screen and not under the sheet, the header or the bar. */
+  const squareInSight = (page: Opened['page']) => page.evaluate((key) => {
+    const m = document.querySelector<HTMLElement>(`[data-testid=map-marker][data-places~="${key}"]`)
+    if (!m) return 'no marker'
+    const r = m.getBoundingClientRect()
+    const x = (r.left + r.right) / 2
+    const y = (r.top + r.bottom) / 2
+    if (y < 0 || y > innerHeight || x < 0 || x > innerWidth) return `off screen at ${Math.round(x)},${Math.round(y)}`
+    const top = document.elementFromPoint(x, y)
+    return top?.closest('[data-testid=map-marker]') === m ? 'in sight' : `under ${top?.closest('[data-testid]')?.getAttribute('data-testid') ?? top?.tagName}`
+  }, SQUARE)
+  const zoom = async (page: Opened['page'], button: 'in' | 'out') => {
+    await page.locator(`.leaflet-control-zoom-${button}`).click()
+    await expect.poll(() => page.locator('.leaflet-zoom-anim').count()).toBe(0)
+    await page.waitForTimeout(300)
+  }
+  for (const [width, height] of [[320, 568], [375, 667], [390, 844]] as const) {
+    it(`from "Show on map", zooming out twice and in three times, at ${width}×${height}`, async () => {
+      opened = await open(`/map?focus=${SQUARE}`, { viewport: { width, height }, serviceWorkers: 'block' })
+      const { page } = opened
+      await page.locator('[data-testid=map][data-markers]').waitFor()
+      await page.locator('[data-testid=map-sheet]').waitFor()
+      const seen = [await squareInSight(page)]
+      for (const button of ['out', 'out', 'in', 'in', 'in'] as const) {
+        await zoom(page, button)
+        seen.push(`${button}: ${await squareInSight(page)}`)
+      }
+      expect(seen).toEqual(['in sight', 'out: in sight', 'out: in sight', 'in: in sight', 'in: in sight', 'in: in sight'])
+    }, 120_000)
+  }
+
+  it('a tapped marker low on the map is not left under the sheet it opens, at 375×667', async () => {
+    opened = await open('/map', { viewport: { width: 375, height: 667 }, serviceWorkers: 'block' })
+    const { page } = opened
+    await page.locator('[data-testid=map][data-markers]').waitFor()
+    await page.locator('[data-testid=map]').scrollIntoViewIfNeeded()
+    // The single place whose marker is lowest on the screen: the sheet rises from the bottom over it.
+    const key = await page.locator('[data-testid=map-marker]').evaluateAll((els) => {
+      const box = document.querySelector('[data-testid=map]')!.getBoundingClientRect()
+      const tappable = els.flatMap((m) => {
+        const r = m.getBoundingClientRect()
+        const x = (r.left + r.right) / 2
+        const y = (r.top + r.bottom) / 2
+        const places = (m.getAttribute('data-places') ?? '').trim().split(/\s+/)
+        const ok = places.length === 1 && x > box.left && x < box.right && y > box.top && y < Math.min(box.bottom, innerHeight - 80)
+          && document.elementFromPoint(x, y)?.closest('[data-testid=map-marker]') === m
+        return ok ? [{ key: places[0]!, y }] : []
+      })
+      return tappable.sort((a, b) => b.y - a.y)[0]?.key ?? ''
+    })
+    expect(key).not.toBe('')
+    await page.locator(`[data-testid=map-marker][data-places~="${key}"]`).click()
+    await page.locator('[data-testid=map-sheet]').waitFor()
+    await page.waitForTimeout(300)
+    const sight = await page.evaluate((k) => {
+      const m = document.querySelector<HTMLElement>(`[data-testid=map-marker][data-places~="${k}"]`)!
+      const r = m.getBoundingClientRect()
+      const top = document.elementFromPoint((r.left + r.right) / 2, (r.top + r.bottom) / 2)
+      return top?.closest('[data-testid=map-marker]') === m ? 'in sight' : `under ${top?.closest('[data-testid]')?.getAttribute('data-testid') ?? top?.tagName}`
+    }, key)
+    expect(sight).toBe('in sight')
+  }, 120_000)
+})
