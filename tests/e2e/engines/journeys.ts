@@ -161,6 +161,15 @@ export function engineJourneys(start: () => Promise<Engine>): void {
     })
     expect(tiles.length).toBeGreaterThan(3)
     expect(new Set(tiles)).toEqual(new Set(['worker']))
+    // "Show on map" leaves the place's marker in sight above its sheet, not under it.
+    const sight = await page.run(() => {
+      const m = document.querySelector('[data-testid=map-marker][data-places~="venue:may-fourth-square"]')
+      if (!m || !document.querySelector('[data-testid=map-sheet]')) return 'no marker or no sheet'
+      const r = m.getBoundingClientRect()
+      const top = document.elementFromPoint((r.left + r.right) / 2, (r.top + r.bottom) / 2)
+      return top?.closest('[data-testid=map-marker]') === m ? 'in sight' : `under ${top?.closest('[data-testid]')?.getAttribute('data-testid') ?? top?.tagName}`
+    })
+    expect(sight).toBe('in sight')
     await shot(page, 'map-streets')
   }, 90_000)
 
