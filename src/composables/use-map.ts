@@ -27,9 +27,9 @@ export type MapLabels = {
  */
 const DOM_MARKER_LIMIT = 150
 
-/** Rows of the map (container px, from the top) that the visitor sees: a sheet or a bar may cover the rest. */
-export type MapBand = { top: number; bottom: number }
-/** Fewer rows in sight than this, and a place is centred on the whole map as before. */
+/** The part of the map (container px) that the visitor sees: a sheet or a bar may cover the rest. */
+export type MapBand = { top: number; bottom: number; left: number; right: number }
+/** With less than this in sight either way, a place is centred on the whole map as before. */
 const MIN_BAND_PX = 96
 /** A marker this close to the edge of the part in sight is brought further in. */
 const SIGHT_MARGIN_PX = 24
@@ -427,29 +427,30 @@ export function useMap(container: Ref<HTMLElement | null>, onSelect: (groupKey: 
     declutter()
   }
 
-  /** The rows of the map in sight (container px), or all of them when too few are to place a marker in. */
-  function rowsInSight(m: L.Map, band?: MapBand): MapBand {
-    const height = m.getSize().y
-    const top = Math.max(0, band?.top ?? 0)
-    const bottom = Math.min(height, band?.bottom ?? height)
-    return bottom - top >= MIN_BAND_PX ? { top, bottom } : { top: 0, bottom: height }
+  /** The part of the map in sight (container px), or all of it when too little is to place a marker in. */
+  function partInSight(m: L.Map, band?: MapBand): MapBand {
+    const size = m.getSize()
+    const all = { top: 0, bottom: size.y, left: 0, right: size.x }
+    if (!band) return all
+    const b = { top: Math.max(0, band.top), bottom: Math.min(size.y, band.bottom), left: Math.max(0, band.left), right: Math.min(size.x, band.right) }
+    return b.bottom - b.top >= MIN_BAND_PX && b.right - b.left >= MIN_BAND_PX ? b : all
   }
 
   /**
    * Centre on a group (it may not be drawn yet: the first markers wait for the overview), in the middle of
-   * `band`, the rows of the map the visitor sees (the place's sheet covers the rest).
+   * `band`, the part of the map the visitor sees (the place's sheet covers the rest).
    */
   function focusGroup(group: MapGroup, band?: MapBand): void {
     const m = map.value
     if (!m) return
     const { lat, lon, radius } = group
-    const { top, bottom } = rowsInSight(m, band)
-    const height = m.getSize().y
+    const { top, bottom, left, right } = partInSight(m, band)
+    const size = m.getSize()
     if (radius > 0) {
-      m.fitBounds(L.latLng(lat, lon).toBounds(radius * 2.4), { maxZoom: 15, animate: false, paddingTopLeft: [0, top], paddingBottomRight: [0, height - bottom] })
+      m.fitBounds(L.latLng(lat, lon).toBounds(radius * 2.4), { maxZoom: 15, animate: false, paddingTopLeft: [left, top], paddingBottomRight: [size.x - right, size.y - bottom] })
     } else {
       m.setView([lat, lon], Math.max(m.getZoom(), 15), { animate: false })
-      m.panBy([0, height / 2 - (top + bottom) / 2], { animate: false })
+      m.panBy([size.x / 2 - (left + right) / 2, size.y / 2 - (top + bottom) / 2], { animate: false })
     }
   }
 
@@ -457,12 +458,12 @@ export function useMap(container: Ref<HTMLElement | null>, onSelect: (groupKey: 
   function keepInSight(group: MapGroup, band?: MapBand): void {
     const m = map.value
     if (!m) return
-    const { top, bottom } = rowsInSight(m, band)
-    const size = m.getSize()
+    const { top, bottom, left, right } = partInSight(m, band)
     const at = m.latLngToContainerPoint([group.lat, group.lon])
-    const inX = at.x >= SIGHT_MARGIN_PX && at.x <= size.x - SIGHT_MARGIN_PX
-    if (inX && at.y >= top + SIGHT_MARGIN_PX && at.y <= bottom - SIGHT_MARGIN_PX) return
-    m.panBy([inX ? 0 : at.x - size.x / 2, at.y - (top + bottom) / 2], { animate: false })
+    const inX = at.x >= left + SIGHT_MARGIN_PX && at.x <= right - SIGHT_MARGIN_PX
+    const inY = at.y >= top + SIGHT_MARGIN_PX && at.y <= bottom - SIGHT_MARGIN_PX
+    if (inX && inY) return
+    m.panBy([inX ? 0 : at.x - (left + right) / 2, inY ? 0 : at.y - (top + bottom) / 2], { animate: false })
   }
 
   /** The selected place, while its marker is on the map: the zoom buttons zoom around it. */
