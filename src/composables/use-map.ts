@@ -28,7 +28,7 @@ export type MapLabels = {
 const DOM_MARKER_LIMIT = 150
 
 /** The part of the map (container px) that the visitor sees: a sheet or a bar may cover the rest. */
-export type MapBand = { top: number; bottom: number; left: number; right: number }
+export type MapPart = { top: number; bottom: number; left: number; right: number }
 /** With less than this in sight either way, a place is centred on the whole map as before. */
 const MIN_BAND_PX = 96
 /** A marker this close to the edge of the part in sight is brought further in. */
@@ -428,7 +428,7 @@ export function useMap(container: Ref<HTMLElement | null>, onSelect: (groupKey: 
   }
 
   /** The part of the map in sight (container px), or all of it when too little is to place a marker in. */
-  function partInSight(m: L.Map, band?: MapBand): MapBand {
+  function usablePart(m: L.Map, band?: MapPart): MapPart {
     const size = m.getSize()
     const all = { top: 0, bottom: size.y, left: 0, right: size.x }
     if (!band) return all
@@ -438,27 +438,29 @@ export function useMap(container: Ref<HTMLElement | null>, onSelect: (groupKey: 
 
   /**
    * Centre on a group (it may not be drawn yet: the first markers wait for the overview), in the middle of
-   * `band`, the part of the map the visitor sees (the place's sheet covers the rest).
+   * `band`, the part of the map the visitor sees (the place's sheet may cover the rest).
    */
-  function focusGroup(group: MapGroup, band?: MapBand): void {
+  function focusGroup(group: MapGroup, band?: MapPart): void {
     const m = map.value
     if (!m) return
     const { lat, lon, radius } = group
-    const { top, bottom, left, right } = partInSight(m, band)
+    const { top, bottom, left, right } = usablePart(m, band)
     const size = m.getSize()
     if (radius > 0) {
       m.fitBounds(L.latLng(lat, lon).toBounds(radius * 2.4), { maxZoom: 15, animate: false, paddingTopLeft: [left, top], paddingBottomRight: [size.x - right, size.y - bottom] })
     } else {
-      m.setView([lat, lon], Math.max(m.getZoom(), 15), { animate: false })
-      m.panBy([size.x / 2 - (left + right) / 2, size.y / 2 - (top + bottom) / 2], { animate: false })
+      // The map's centre is as far from the place as the middle of the map is from the middle of the part in sight.
+      const zoom = Math.max(m.getZoom(), 15)
+      const offset = L.point(size.x / 2 - (left + right) / 2, size.y / 2 - (top + bottom) / 2)
+      m.setView(m.unproject(m.project([lat, lon], zoom).add(offset), zoom), zoom, { animate: false })
     }
   }
 
   /** Moves the map, if need be, so that the group's marker is in `band` (a sheet opening over it hides it). */
-  function keepInSight(group: MapGroup, band?: MapBand): void {
+  function keepInSight(group: MapGroup, band?: MapPart): void {
     const m = map.value
     if (!m) return
-    const { top, bottom, left, right } = partInSight(m, band)
+    const { top, bottom, left, right } = usablePart(m, band)
     const at = m.latLngToContainerPoint([group.lat, group.lon])
     const inX = at.x >= left + SIGHT_MARGIN_PX && at.x <= right - SIGHT_MARGIN_PX
     const inY = at.y >= top + SIGHT_MARGIN_PX && at.y <= bottom - SIGHT_MARGIN_PX
