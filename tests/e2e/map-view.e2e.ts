@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { open, type Opened } from './browser'
 import { builtContent } from './content'
 import { firstViewPoints } from '../../src/map/fit'
+import { markerSight } from './map-sight'
 
 const content = builtContent()
 const located = [
@@ -114,17 +115,7 @@ describe('a place shown on the map stays in sight above its sheet', () => {
   // "Show on map" opens the place's sheet over the lower part of the screen. The place's marker must be where
   // the visitor can see it, and stay there as they zoom out for the surroundings or in for the streets.
   const SQUARE = 'venue:may-fourth-square'
-  /** Whether a marker standing for the square is on screen and not under the sheet, the header or the bar. */
-  const squareInSight = (page: Opened['page']) => page.evaluate((key) => {
-    const m = document.querySelector<HTMLElement>(`[data-testid=map-marker][data-places~="${key}"]`)
-    if (!m) return 'no marker'
-    const r = m.getBoundingClientRect()
-    const x = (r.left + r.right) / 2
-    const y = (r.top + r.bottom) / 2
-    if (y < 0 || y > innerHeight || x < 0 || x > innerWidth) return `off screen at ${Math.round(x)},${Math.round(y)}`
-    const top = document.elementFromPoint(x, y)
-    return top?.closest('[data-testid=map-marker]') === m ? 'in sight' : `under ${top?.closest('[data-testid]')?.getAttribute('data-testid') ?? top?.tagName}`
-  }, SQUARE)
+  const squareInSight = (page: Opened['page']) => page.evaluate(markerSight, SQUARE)
   const zoom = async (page: Opened['page'], button: 'in' | 'out') => {
     await page.locator(`.leaflet-control-zoom-${button}`).click()
     await expect.poll(() => page.locator('.leaflet-zoom-anim').count()).toBe(0)
@@ -166,15 +157,14 @@ describe('a place shown on the map stays in sight above its sheet', () => {
       return tappable.sort((a, b) => b.y - a.y)[0]?.key ?? ''
     })
     expect(key).not.toBe('')
-    await page.locator(`[data-testid=map-marker][data-places~="${key}"]`).click()
+    const marker = page.locator(`[data-testid=map-marker][data-places~="${key}"]`)
+    const before = (await marker.boundingBox())!
+    await marker.click()
     await page.locator('[data-testid=map-sheet]').waitFor()
-    await page.waitForTimeout(300)
-    const sight = await page.evaluate((k) => {
-      const m = document.querySelector<HTMLElement>(`[data-testid=map-marker][data-places~="${k}"]`)!
-      const r = m.getBoundingClientRect()
-      const top = document.elementFromPoint((r.left + r.right) / 2, (r.top + r.bottom) / 2)
-      return top?.closest('[data-testid=map-marker]') === m ? 'in sight' : `under ${top?.closest('[data-testid]')?.getAttribute('data-testid') ?? top?.tagName}`
-    }, key)
+    // Where the marker was, the sheet now is: left there, it would be hidden.
+    const sheetTop = (await page.locator('[data-testid=map-sheet]').boundingBox())!.y
+    expect(before.y + before.height / 2).toBeGreaterThan(sheetTop)
+    const sight = await page.evaluate(markerSight, key)
     expect(sight).toBe('in sight')
   }, 120_000)
 })
