@@ -30,7 +30,7 @@ const DOM_MARKER_LIMIT = 150
 /** The part of the map (container px) that the visitor sees: a sheet or a bar may cover the rest. */
 export type MapPart = { top: number; bottom: number; left: number; right: number }
 /** With less than this in sight either way, a place is centred on the whole map as before. */
-const MIN_BAND_PX = 96
+const MIN_PART_PX = 96
 /** A marker this close to the edge of the part in sight is brought further in. */
 const SIGHT_MARGIN_PX = 24
 
@@ -428,23 +428,23 @@ export function useMap(container: Ref<HTMLElement | null>, onSelect: (groupKey: 
   }
 
   /** The part of the map in sight (container px), or all of it when too little is to place a marker in. */
-  function usablePart(m: L.Map, band?: MapPart): MapPart {
+  function usablePart(m: L.Map, part?: MapPart): MapPart {
     const size = m.getSize()
     const all = { top: 0, bottom: size.y, left: 0, right: size.x }
-    if (!band) return all
-    const b = { top: Math.max(0, band.top), bottom: Math.min(size.y, band.bottom), left: Math.max(0, band.left), right: Math.min(size.x, band.right) }
-    return b.bottom - b.top >= MIN_BAND_PX && b.right - b.left >= MIN_BAND_PX ? b : all
+    if (!part) return all
+    const b = { top: Math.max(0, part.top), bottom: Math.min(size.y, part.bottom), left: Math.max(0, part.left), right: Math.min(size.x, part.right) }
+    return b.bottom - b.top >= MIN_PART_PX && b.right - b.left >= MIN_PART_PX ? b : all
   }
 
   /**
    * Centre on a group (it may not be drawn yet: the first markers wait for the overview), in the middle of
-   * `band`, the part of the map the visitor sees (the place's sheet may cover the rest).
+   * `part`, the part of the map the visitor sees (the place's sheet may cover the rest).
    */
-  function focusGroup(group: MapGroup, band?: MapPart): void {
+  function focusGroup(group: MapGroup, part?: MapPart): void {
     const m = map.value
     if (!m) return
     const { lat, lon, radius } = group
-    const { top, bottom, left, right } = usablePart(m, band)
+    const { top, bottom, left, right } = usablePart(m, part)
     const size = m.getSize()
     if (radius > 0) {
       m.fitBounds(L.latLng(lat, lon).toBounds(radius * 2.4), { maxZoom: 15, animate: false, paddingTopLeft: [left, top], paddingBottomRight: [size.x - right, size.y - bottom] })
@@ -456,11 +456,11 @@ export function useMap(container: Ref<HTMLElement | null>, onSelect: (groupKey: 
     }
   }
 
-  /** Moves the map, if need be, so that the group's marker is in `band` (a sheet opening over it hides it). */
-  function keepInSight(group: MapGroup, band?: MapPart): void {
+  /** Moves the map, if need be, so that the group's marker is in `part` (a sheet opening over it hides it). */
+  function keepInSight(group: MapGroup, part?: MapPart): void {
     const m = map.value
     if (!m) return
-    const { top, bottom, left, right } = usablePart(m, band)
+    const { top, bottom, left, right } = usablePart(m, part)
     const at = m.latLngToContainerPoint([group.lat, group.lon])
     const inX = at.x >= left + SIGHT_MARGIN_PX && at.x <= right - SIGHT_MARGIN_PX
     const inY = at.y >= top + SIGHT_MARGIN_PX && at.y <= bottom - SIGHT_MARGIN_PX
