@@ -1,5 +1,5 @@
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core'
-import { inject } from 'vitest'
+import { expect, inject } from 'vitest'
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 export const CHROMIUM_ARGS = [
@@ -57,6 +57,13 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
 export async function goOffline(context: BrowserContext): Promise<void> {
   await context.route('**', (route) => (route.request().serviceWorker() ? route.abort('internetdisconnected') : route.fallback()))
   await context.setOffline(true)
+}
+
+/** One tap on the map's zoom button, then the zoom's animation and the labels placed after it. */
+export async function zoomButton(page: Page, button: 'in' | 'out'): Promise<void> {
+  await page.locator(`.leaflet-control-zoom-${button}`).click()
+  await expect.poll(() => page.locator('.leaflet-zoom-anim').count()).toBe(0)
+  await page.waitForTimeout(300)
 }
 
 /**

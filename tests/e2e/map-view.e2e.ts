@@ -1,7 +1,7 @@
 // The first view of the map on every phone size: the city core fitted with room around it, every
 // core marker and every shown label inside the map (labels flip left at the right edge).
 import { afterEach, describe, expect, it } from 'vitest'
-import { open, type Opened } from './browser'
+import { open, zoomButton, type Opened } from './browser'
 import { builtContent } from './content'
 import { firstViewPoints } from '../../src/map/fit'
 import { markerSight } from './map-sight'
@@ -102,9 +102,7 @@ describe('labels and the map controls', () => {
             return markerOff ? [`marker off the map: ${l.textContent}`] : []
           })
         }))
-        await page.locator('.leaflet-control-zoom-out').click()
-        await expect.poll(() => page.locator('.leaflet-zoom-anim').count()).toBe(0)
-        await page.waitForTimeout(300)
+        await zoomButton(page, 'out')
       }
       expect(under).toEqual([])
     }, 120_000)
@@ -116,11 +114,6 @@ describe('a place shown on the map stays in sight above its sheet', () => {
   // the visitor can see it, and stay there as they zoom out for the surroundings or in for the streets.
   const SQUARE = 'venue:may-fourth-square'
   const squareInSight = (page: Opened['page']) => page.evaluate(markerSight, SQUARE)
-  const zoom = async (page: Opened['page'], button: 'in' | 'out') => {
-    await page.locator(`.leaflet-control-zoom-${button}`).click()
-    await expect.poll(() => page.locator('.leaflet-zoom-anim').count()).toBe(0)
-    await page.waitForTimeout(300)
-  }
   // The smallest phone, a tall one, and a phone on its side, where the sheet stands beside the map (over the
   // bottom it left 50 px of the map in sight). 375×667 is the tap test's size below.
   for (const [width, height] of [[320, 568], [390, 844], [844, 390]] as const) {
@@ -131,7 +124,7 @@ describe('a place shown on the map stays in sight above its sheet', () => {
       await page.locator('[data-testid=map-sheet]').waitFor()
       const seen = [await squareInSight(page)]
       for (const button of ['out', 'out', 'in', 'in', 'in'] as const) {
-        await zoom(page, button)
+        await zoomButton(page, button)
         seen.push(`${button}: ${await squareInSight(page)}`)
       }
       expect(seen).toEqual(['in sight', 'out: in sight', 'out: in sight', 'in: in sight', 'in: in sight', 'in: in sight'])

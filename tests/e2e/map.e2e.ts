@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { inject } from 'vitest'
 import type { Page } from 'playwright-core'
-import { goOffline, open, waitForServiceWorker, type Opened } from './browser'
+import { goOffline, open, waitForServiceWorker, zoomButton, type Opened } from './browser'
 import { builtContent } from './content'
 import { startTileServer } from './map-tile-server.mjs'
 import { canvasPixels, meanLuminance, tilePixels } from './small-pack'
@@ -244,9 +244,7 @@ describe('markers, sheet and detail page', () => {
     await markers(page).evaluateAll((els) => els.forEach((e) => ((e as Tagged).__group = e.getAttribute('data-group')!)))
     // Zoom in until a cluster separates (the first view has some).
     for (let i = 0; i < 5 && (await shown()).join() === before.join(); i++) {
-      await page.locator('.leaflet-control-zoom-in').click()
-      await expect.poll(() => page.locator('.leaflet-zoom-anim').count()).toBe(0)
-      await page.waitForTimeout(300)
+      await zoomButton(page, 'in')
     }
     const after = await markers(page).evaluateAll((els) => els.map((e) => ({ group: e.getAttribute('data-group')!, tag: (e as Tagged).__group ?? null })))
     expect(after.map((a) => a.group).sort()).not.toEqual(before)
